@@ -1,0 +1,147 @@
+package com.souq.commerce.platform.axon;
+
+import com.souq.commerce.vendor.api.upcasting.VendorAppliedEventRevision1Upcaster;
+import java.time.Duration;
+import java.util.function.Function;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+
+/**
+ * How the engine uses Axon: a JDBC event store in PostgreSQL (unless Axon Server is enabled), JSON through Jackson 3
+ * everywhere, pooled streaming processors with real batch sizes, correlation metadata on every message, and the
+ * upcasters that read older event revisions. Every table these use is created by Flyway, never by Axon.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
+public class AxonInfrastructureConfiguration {
+
+    /** Metadata keys every command and event carries: who sent it, with which roles, and which flow it belongs to. */
+    public static final String SUBJECT = "subject";
+    public static final String ROLES = "roles";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String CAUSATION_ID = "causationId";
+
+    /**
+     * Axon's Jackson 3 serializer cannot read back polymorphic tracking tokens (a {@code ReplayToken} after a reset)
+     * because Jackson 3 denies every subtype of {@code Object} by default. Allow Axon's own types and ours only.
+     */
+    @Bean
+    Jackson3SerializerCustomizer polymorphicAxonTypes() {
+        return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubTypeIsArray()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("com.souq.commerce.")
+                .allowIfSubType("java.util.")
+                .allowIfSubType("java.lang.")
+                .build());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventStoreProperties properties) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .batchSize(properties.batchSize())
+                .gapTimeout((int) properties.gapTimeout().toMillis())
+                .gapCleaningThreshold(properties.gapCleaningThreshold())
+                .build();
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    /** {@code correlationId} stays the same through a whole flow; {@code causationId} names the direct cause. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(SUBJECT, ROLES);
+    }
+
+    /** Every projection gets a pooled streaming processor that reads in batches, with two segments to share. */
+    @Bean
+    @Order(0)
+    ConfigurerModule pooledStreamingProcessors(EventStoreProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .usingPooledStreamingEventProcessors()
+                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
+                        .batchSize(properties.processorBatchSize())
+                        .initialSegmentCount(properties.processorSegments())
+                        .claimExtensionThreshold(Duration.ofSeconds(5).toMillis())));
+    }
+
+    /**
+     * Every projection parks the events it fails on in the dead-letter queue in PostgreSQL (and queues the later events
+     * of the same aggregate behind them) instead of stopping, or, as Axon does by default, logging and skipping them.
+     * Replaces Axon's property-driven module, which would need every processing group listed in configuration. Sagas
+     * keep Axon's own error handling.
+     */
+    @Bean
+    DeadLetterQueueProviderConfigurerModule deadLetterQueueForEveryProjection(
+            EventProcessorProperties processorProperties, ConnectionProvider connectionProvider,
+            TransactionManager transactionManager, DeadLetterSchema schema,
+            @Qualifier("eventSerializer") Serializer eventSerializer, Serializer genericSerializer) {
+        Function<String, Function<org.axonframework.config.Configuration, SequencedDeadLetterQueue<EventMessage<?>>>>
+                provider = group -> group.endsWith("SagaProcessor") ? null : config -> JdbcSequencedDeadLetterQueue
+                .builder()
+                .processingGroup(group)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .genericSerializer(genericSerializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        return new DeadLetterQueueProviderConfigurerModule(processorProperties, provider) {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer.eventProcessing().registerDeadLetterQueueProvider(provider);
+            }
+        };
+    }
+
+    @Bean
+    VendorAppliedEventRevision1Upcaster vendorAppliedEventRevision1Upcaster() {
+        return new VendorAppliedEventRevision1Upcaster();
+    }
+}

@@ -1,0 +1,112 @@
+package com.souq.commerce.platform.security;
+
+import com.souq.commerce.platform.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Base64;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless bearer-token security: every API request carries a signed JWT whose {@code sub} is the actor and whose
+ * {@code roles} claim grants {@link Role}s; each endpoint names the roles it admits ({@code @PreAuthorize}).
+ * Without a token the answer is 401, with the wrong role 403, both as problem details. Health probes, metrics,
+ * the OpenAPI document and the development token endpoint (when enabled) are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfiguration {
+
+    static final String ROLES_CLAIM = "roles";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, JwtProperties properties) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
+                            "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                            "/error").permitAll();
+                    if (properties.devTokens()) {
+                        requests.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
+                    }
+                    requests.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
+                        .authenticationEntryPoint((request, response, failure) ->
+                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                        "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, denied) ->
+                                writeProblem(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                                        "Your roles do not allow this request")))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) ->
+                                writeProblem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                        "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, denied) ->
+                                writeProblem(response, json, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                                        "Your roles do not allow this request")))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer())));
+        return decoder;
+    }
+
+    static SecretKey signingKey(JwtProperties properties) {
+        if (properties.secret() == null || properties.secret().isBlank()) {
+            throw new IllegalStateException("Set souq.security.jwt.secret (env SOUQ_SECURITY_JWT_SECRET) to a "
+                    + "base64 key of at least 32 bytes: the engine does not run without a token signing key");
+        }
+        byte[] key = Base64.getDecoder().decode(properties.secret());
+        if (key.length < 32) {
+            throw new IllegalStateException("souq.security.jwt.secret must decode to at least 32 bytes");
+        }
+        return new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    private static void writeProblem(HttpServletResponse response, JsonMapper json, HttpStatus status, String code,
+                                     String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, code, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
