@@ -1,0 +1,21 @@
+package com.souq.commerce.engine.support;
+
+import com.souq.commerce.engine.EngineApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole engine over HTTP on a random port, against the real PostgreSQL and Elasticsearch of
+ * {@link RealInfrastructure}. Every test class with this annotation shares one Spring context and one set of
+ * servers, so the suite starts the engine once.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public @interface EngineIntegrationTest {
+}

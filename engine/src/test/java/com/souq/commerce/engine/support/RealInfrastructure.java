@@ -1,0 +1,24 @@
+package com.souq.commerce.engine.support;
+
+import com.souq.commerce.infrastructure.postgres.PostgresConnection;
+import com.souq.commerce.infrastructure.testing.TestInfrastructure;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Points the engine at real servers before its Spring context starts: the machine's PostgreSQL when one answers on
+ * 127.0.0.1:5432 (in a fresh database for this run), an embedded PostgreSQL 15 otherwise, and a real Elasticsearch
+ * node started from the distribution the build downloaded. They are set as system properties because the engine
+ * decides whether to start embedded servers itself before any test property source exists.
+ */
+public class RealInfrastructure implements BeforeAllCallback {
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        PostgresConnection postgres = TestInfrastructure.postgres();
+        System.setProperty("spring.datasource.url", postgres.jdbcUrl());
+        System.setProperty("spring.datasource.username", postgres.username());
+        System.setProperty("spring.datasource.password", postgres.password() == null ? "" : postgres.password());
+        System.setProperty("souq.elasticsearch.url", TestInfrastructure.elasticsearch().toString());
+    }
+}
