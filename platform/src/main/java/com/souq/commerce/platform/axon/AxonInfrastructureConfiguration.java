@@ -1,13 +1,13 @@
 package com.souq.commerce.platform.axon;
 
 import com.souq.commerce.vendor.api.upcasting.VendorAppliedEventRevision1Upcaster;
-import java.time.Duration;
 import java.util.function.Function;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -33,7 +33,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
  * How the engine uses Axon: a JDBC event store in PostgreSQL (unless Axon Server is enabled), JSON through Jackson 3
- * everywhere, pooled streaming processors with real batch sizes, correlation metadata on every message, and the
+ * everywhere, tracking processors with real batch sizes, correlation metadata on every message, and the
  * upcasters that read older event revisions. Every table these use is created by Flyway, never by Axon.
  */
 @Configuration(proxyBeanMethods = false)
@@ -99,16 +99,21 @@ public class AxonInfrastructureConfiguration {
         return new SimpleCorrelationDataProvider(SUBJECT, ROLES);
     }
 
-    /** Every projection gets a pooled streaming processor that reads in batches, with two segments to share. */
+    /**
+     * Every processor is a tracking processor reading in batches, split into segments that instances share.
+     * Not Axon's pooled streaming processor: the embedded event store's streams offer no availability callback, so an
+     * idle pooled processor polls every 500 ms, while a tracking processor is woken by the store as soon as an event
+     * is committed in this process (measured: a read model visible 150-500 ms after the command, against a few ms).
+     */
     @Bean
     @Order(0)
-    ConfigurerModule pooledStreamingProcessors(EventStoreProperties properties) {
+    ConfigurerModule trackingProcessors(EventStoreProperties properties) {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .usingPooledStreamingEventProcessors()
-                .registerPooledStreamingEventProcessorConfiguration((config, builder) -> builder
-                        .batchSize(properties.processorBatchSize())
-                        .initialSegmentCount(properties.processorSegments())
-                        .claimExtensionThreshold(Duration.ofSeconds(5).toMillis())));
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forParallelProcessing(properties.processorSegments())
+                        .andInitialSegmentsCount(properties.processorSegments())
+                        .andBatchSize(properties.processorBatchSize())));
     }
 
     /**
