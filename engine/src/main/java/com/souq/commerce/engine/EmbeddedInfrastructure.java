@@ -8,10 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
+import org.apache.commons.logging.Log;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -27,7 +28,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+    private final Log log;
+
+    /** Logging is not set up yet when the environment is prepared: Boot replays these lines once it is. */
+    EmbeddedInfrastructure(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedInfrastructure.class);
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -51,11 +57,11 @@ class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.url", connection.jdbcUrl());
             properties.put("spring.datasource.username", connection.username());
             properties.put("spring.datasource.password", connection.password() == null ? "" : connection.password());
-            log.info("Embedded PostgreSQL: {} (user {})", connection.jdbcUrl(), connection.username());
+            log.info("Embedded PostgreSQL: " + connection.jdbcUrl() + " (user " + connection.username() + ")");
         }
         if (node != null) {
             properties.put("souq.elasticsearch.url", node.httpUri().toString());
-            log.info("Embedded Elasticsearch: {}", node.httpUri());
+            log.info("Embedded Elasticsearch: " + node.httpUri());
         }
         environment.getPropertySources().addFirst(new MapPropertySource("embeddedInfrastructure", properties));
         stopAfterContext(application, postgres, node);
@@ -97,7 +103,7 @@ class EmbeddedInfrastructure implements EnvironmentPostProcessor, Ordered {
         try {
             server.close();
         } catch (Exception e) {
-            log.warn("Stopping {} failed", server, e);
+            LoggerFactory.getLogger(EmbeddedInfrastructure.class).warn("Stopping {} failed", server, e);
         }
     }
 
