@@ -1,0 +1,15 @@
+package com.souq.commerce.listing.api;
+
+import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.vendor.api.VendorId;
+import org.axonframework.serialization.Revision;
+
+/** What an order held left the stock: it was sold. */
+@Revision("1")
+public record StockReservationCommittedEvent(
+        ListingId listingId,
+        VendorId vendorId,
+        OrderId orderId,
+        int quantity,
+        int quantityOnHand) {
+}
