@@ -49,7 +49,8 @@ class DevTokenController {
 
     record TokenRequest(
             @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@:-]+") String subject,
-            @NotEmpty List<Role> roles) {
+            @NotEmpty List<Role> roles,
+            @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") String vendorId) {
     }
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn) {
@@ -59,15 +60,17 @@ class DevTokenController {
     @Operation(summary = "Issue a development access token (embedded default only)")
     ResponseEntity<TokenResponse> issue(@Valid @RequestBody TokenRequest request) {
         Instant now = clock.instant();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(request.subject())
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.devTokenTtl()))
-                .claim(SecurityConfiguration.ROLES_CLAIM, request.roles().stream().map(Role::name).distinct().toList())
-                .build();
-        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
-                .getTokenValue();
+                .claim(SecurityConfiguration.ROLES_CLAIM, request.roles().stream().map(Role::name).distinct().toList());
+        if (request.vendorId() != null) {
+            claims.claim(Actor.VENDOR_CLAIM, request.vendorId());
+        }
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+                claims.build())).getTokenValue();
         return ResponseEntity.ok(new TokenResponse(token, "Bearer", properties.devTokenTtl().toSeconds()));
     }
 }

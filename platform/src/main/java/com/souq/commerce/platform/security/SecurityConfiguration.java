@@ -48,6 +48,8 @@ public class SecurityConfiguration {
                     requests.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                             "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                             "/error").permitAll();
+                    // The storefront's catalog: anyone may browse and search; a token, when sent, is still checked.
+                    requests.requestMatchers(HttpMethod.GET, "/api/v1/search/**", "/api/v1/listings/**").permitAll();
                     if (properties.devTokens()) {
                         requests.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }
