@@ -21,6 +21,7 @@ import com.souq.commerce.vendor.api.VendorReinstatedEvent;
 import com.souq.commerce.vendor.api.VendorRejectedEvent;
 import com.souq.commerce.vendor.api.VendorStatus;
 import com.souq.commerce.vendor.api.VendorSuspendedEvent;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -44,6 +45,7 @@ class Vendor {
     private VendorId vendorId;
     private VendorStatus status;
     private String applicantSubject;
+    private Currency currency;
     private CommissionPlan commissionPlan;
     private final Set<SubmittedDocument> documents = new HashSet<>();
 
@@ -128,6 +130,10 @@ class Vendor {
         apply(new CommissionPlanChangedEvent(vendorId, commissionPlan, command.commissionPlan()));
     }
 
+    VendorStanding standing() {
+        return new VendorStanding(vendorId, status, currency);
+    }
+
     private boolean isApplicant(String subject) {
         return applicantSubject.equals(subject);
     }
@@ -140,6 +146,7 @@ class Vendor {
     void on(VendorAppliedEvent event) {
         vendorId = event.vendorId();
         applicantSubject = event.applicantSubject();
+        currency = event.currency();
         commissionPlan = event.commissionPlan();
         status = VendorStatus.APPLIED;
     }

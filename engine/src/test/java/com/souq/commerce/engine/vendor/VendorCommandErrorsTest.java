@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.souq.commerce.engine.support.Api.Reply;
 import com.souq.commerce.engine.support.Api;
 import com.souq.commerce.engine.support.EngineIntegrationTest;
+import com.souq.commerce.engine.support.Problems;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
 
 /** Bad input to every vendor endpoint is a problem+json answer with a stable code, and writes nothing. */
 @EngineIntegrationTest
@@ -223,28 +223,10 @@ class VendorCommandErrorsTest {
     }
 
     private Reply writesNothing(Supplier<Reply> request) {
-        long eventsBefore = events();
-        long keysBefore = jdbc.sql("SELECT count(*) FROM idempotency_key WHERE state = 'COMPLETED'")
-                .query(Long.class).single();
-        Reply reply = request.get();
-        assertThat(events()).as("events stored by " + reply).isEqualTo(eventsBefore);
-        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE state = 'COMPLETED'").query(Long.class)
-                .single()).isEqualTo(keysBefore);
-        return reply;
-    }
-
-    private long events() {
-        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+        return new Problems(jdbc).writesNothing(request);
     }
 
     private static void assertProblem(Reply reply, int status, String code) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/problem+json");
-        JsonNode problem = reply.json();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asString()).startsWith("urn:problem-type:souq:");
-        if (code != null) {
-            assertThat(problem.get("code").asString()).isEqualTo(code);
-        }
+        Problems.assertProblem(reply, status, code);
     }
 }

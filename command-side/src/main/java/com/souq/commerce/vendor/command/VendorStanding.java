@@ -1,0 +1,17 @@
+package com.souq.commerce.vendor.command;
+
+import com.souq.commerce.vendor.api.VendorId;
+import com.souq.commerce.vendor.api.VendorStatus;
+import java.util.Currency;
+
+/** What other aggregates may know of a vendor: whether it may sell, and in which currency. */
+public record VendorStanding(VendorId vendorId, VendorStatus status, Currency currency) {
+
+    public boolean maySell() {
+        return status == VendorStatus.APPROVED;
+    }
+
+    public boolean mayDraftListings() {
+        return status != VendorStatus.REJECTED;
+    }
+}
