@@ -212,6 +212,10 @@ class Listing {
                 quantityOnHand - reservation.quantity()));
     }
 
+    ListingQuote quote() {
+        return new ListingQuote(listingId, vendorId, status, price, available());
+    }
+
     private boolean stockCovers(int quantity) {
         return available() >= quantity;
     }

@@ -1,0 +1,163 @@
+package com.souq.commerce.cart.command;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.souq.commerce.cart.api.AddToCartCommand;
+import com.souq.commerce.cart.api.CartId;
+import com.souq.commerce.cart.api.CartLineAddedEvent;
+import com.souq.commerce.cart.api.CartLineQuantityChangedEvent;
+import com.souq.commerce.cart.api.CartLineRemovedEvent;
+import com.souq.commerce.cart.api.ChangeCartLineQuantityCommand;
+import com.souq.commerce.cart.api.RemoveCartLineCommand;
+import com.souq.commerce.listing.api.ListingId;
+import com.souq.commerce.listing.api.ListingStatus;
+import com.souq.commerce.listing.command.ListingQuote;
+import com.souq.commerce.listing.command.ListingQuotes;
+import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.vendor.api.VendorId;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CartTest {
+
+    private static final String CUSTOMER = "customer-heliopolis";
+    private static final CartId CART = CartId.ofCustomer(CUSTOMER);
+    private static final VendorId CAIRO_PARTS = VendorId.of("5d1c8a34-6b7e-4f43-9a43-0d7c1c2b9a11");
+    private static final VendorId GIZA_TYRES = VendorId.of("0b6f4a52-3c55-4f0e-9d7e-5b0f3f1b8a01");
+    private static final VendorId JEDDAH_MOTORS = VendorId.of("9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a");
+    private static final ListingId BRAKE_PADS = ListingId.of("11111111-1111-4111-8111-111111111111");
+    private static final ListingId TYRE = ListingId.of("22222222-2222-4222-8222-222222222222");
+    private static final ListingId SAUDI_CAR = ListingId.of("33333333-3333-4333-8333-333333333333");
+    private static final ListingId DRAFT = ListingId.of("44444444-4444-4444-8444-444444444444");
+    private static final Money PADS_PRICE = Money.of(350_00, "EGP");
+    private static final Money TYRE_PRICE = Money.of(1_250_00, "EGP");
+
+    private FixtureConfiguration<Cart> fixture;
+
+    @BeforeEach
+    void setUp() {
+        ListingQuotes listings = mock(ListingQuotes.class);
+        when(listings.of(BRAKE_PADS)).thenReturn(
+                new ListingQuote(BRAKE_PADS, CAIRO_PARTS, ListingStatus.PUBLISHED, PADS_PRICE, 5));
+        when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.PUBLISHED, TYRE_PRICE, 8));
+        when(listings.of(SAUDI_CAR)).thenReturn(new ListingQuote(SAUDI_CAR, JEDDAH_MOTORS, ListingStatus.PUBLISHED,
+                Money.of(80_000_00, "SAR"), 1));
+        when(listings.of(DRAFT)).thenReturn(new ListingQuote(DRAFT, CAIRO_PARTS, ListingStatus.DRAFT, PADS_PRICE, 3));
+        fixture = new AggregateTestFixture<>(Cart.class);
+        fixture.registerInjectableResource(listings);
+    }
+
+    @Test
+    void firstItemOpensTheCartAtThePriceSeen() {
+        fixture.givenNoPriorActivity()
+                .when(new AddToCartCommand(CART, CUSTOMER, BRAKE_PADS, 2))
+                .expectEvents(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE));
+    }
+
+    @Test
+    void linesFromSeveralVendorsShareOneCart() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new AddToCartCommand(CART, CUSTOMER, TYRE, 4))
+                .expectEvents(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE));
+    }
+
+    @Test
+    void addingAListingAlreadyInTheCartAddsToItsLine() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new AddToCartCommand(CART, CUSTOMER, BRAKE_PADS, 1))
+                .expectEvents(new CartLineQuantityChangedEvent(CART, BRAKE_PADS, CAIRO_PARTS, 2, 3, PADS_PRICE));
+    }
+
+    @Test
+    void secondCurrencyIsRefused() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new AddToCartCommand(CART, CUSTOMER, SAUDI_CAR, 1))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("This cart is in EGP; the listing is priced in SAR")
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotAskForMoreThanAvailable() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 4, PADS_PRICE))
+                .when(new AddToCartCommand(CART, CUSTOMER, BRAKE_PADS, 2))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Only 5 of listing " + BRAKE_PADS + " are available")
+                .expectNoEvents();
+    }
+
+    @Test
+    void listingNotOnSaleStaysOut() {
+        fixture.givenNoPriorActivity()
+                .when(new AddToCartCommand(CART, CUSTOMER, DRAFT, 1))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void zeroItemsAreNotAdded() {
+        fixture.givenNoPriorActivity()
+                .when(new AddToCartCommand(CART, CUSTOMER, BRAKE_PADS, 0))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void quantityIsChangedWithinTheStock() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new ChangeCartLineQuantityCommand(CART, TYRE, 2))
+                .expectEvents(new CartLineQuantityChangedEvent(CART, TYRE, GIZA_TYRES, 4, 2, TYRE_PRICE));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new ChangeCartLineQuantityCommand(CART, TYRE, 9))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void quantityZeroRemovesTheLine() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new ChangeCartLineQuantityCommand(CART, TYRE, 0))
+                .expectEvents(new CartLineRemovedEvent(CART, TYRE, GIZA_TYRES));
+    }
+
+    @Test
+    void sameQuantityChangesNothing() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new ChangeCartLineQuantityCommand(CART, TYRE, 4))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void changingALineThatIsNotThereIsNotFound() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new ChangeCartLineQuantityCommand(CART, BRAKE_PADS, 1))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void removingIsIdempotent() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new RemoveCartLineCommand(CART, TYRE))
+                .expectEvents(new CartLineRemovedEvent(CART, TYRE, GIZA_TYRES));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE),
+                        new CartLineRemovedEvent(CART, TYRE, GIZA_TYRES))
+                .when(new RemoveCartLineCommand(CART, TYRE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void emptiedCartTakesANewCurrency() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 1, PADS_PRICE),
+                        new CartLineRemovedEvent(CART, BRAKE_PADS, CAIRO_PARTS))
+                .when(new AddToCartCommand(CART, CUSTOMER, SAUDI_CAR, 1))
+                .expectEvents(new CartLineAddedEvent(CART, CUSTOMER, SAUDI_CAR, JEDDAH_MOTORS, 1,
+                        Money.of(80_000_00, "SAR")));
+    }
+}
