@@ -4,19 +4,35 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.souq.commerce.cart.api.AddToCartCommand;
 import com.souq.commerce.cart.api.CartId;
+import com.souq.commerce.cart.api.CartCheckedOutEvent;
 import com.souq.commerce.cart.api.CartLineAddedEvent;
 import com.souq.commerce.cart.api.CartLineQuantityChangedEvent;
 import com.souq.commerce.cart.api.CartLineRemovedEvent;
+import com.souq.commerce.cart.api.CartPricesUpdatedEvent;
 import com.souq.commerce.cart.api.ChangeCartLineQuantityCommand;
+import com.souq.commerce.cart.api.CheckOutCartCommand;
+import com.souq.commerce.cart.api.CheckoutOutcome;
+import com.souq.commerce.cart.api.PriceChange;
 import com.souq.commerce.cart.api.RemoveCartLineCommand;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.listing.command.ListingQuote;
 import com.souq.commerce.listing.command.ListingQuotes;
+import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.geo.CountryCode;
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.pricing.OrderTotals;
+import com.souq.commerce.shared.pricing.PriceLine;
+import com.souq.commerce.shared.pricing.Pricing;
+import com.souq.commerce.shared.pricing.VatTable;
 import com.souq.commerce.vendor.api.VendorId;
+import com.souq.commerce.vendor.command.VendorStanding;
+import com.souq.commerce.vendor.command.VendorStandings;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -32,6 +48,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Invariants: a cart holds one currency; only listings on sale enter it; a line never asks for more items than
  * the listing has available at the time; a line has at least one item (setting zero removes it). Removing what is
  * not there, or setting the quantity a line already has, changes nothing.
+ *
+ * <p>Checkout freezes the lines into an order exactly once and empties the cart, so a second checkout finds nothing
+ * to order. If a listing's price moved since its line was added, checkout places nothing: the lines take the new
+ * prices and the customer confirms by checking out again.
  */
 @Aggregate
 class Cart {
@@ -96,6 +116,54 @@ class Cart {
         apply(new CartLineRemovedEvent(cartId, command.listingId(), line.vendorId()));
     }
 
+    @CommandHandler
+    CheckoutOutcome handle(CheckOutCartCommand command, ListingQuotes listings, VendorStandings vendors,
+                           VatTable vat) {
+        if (lines.isEmpty()) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "EMPTY_CART", "The cart is empty");
+        }
+        List<PriceChange> changes = new ArrayList<>();
+        List<OrderLine> orderLines = new ArrayList<>();
+        for (Map.Entry<ListingId, Line> entry : lines.entrySet()) {
+            Line line = entry.getValue();
+            ListingQuote quote = listings.of(entry.getKey());
+            requireOnSale(quote);
+            requireStockCovers(quote, line.quantity());
+            if (!quote.price().equals(line.unitPrice())) {
+                changes.add(new PriceChange(entry.getKey(), line.unitPrice(), quote.price()));
+            }
+            orderLines.add(new OrderLine(entry.getKey(), line.vendorId(), line.quantity(), line.unitPrice()));
+        }
+        if (!changes.isEmpty()) {
+            apply(new CartPricesUpdatedEvent(cartId, changes));
+            return CheckoutOutcome.pricesChanged(changes);
+        }
+        Map<String, VendorStanding> standings = new HashMap<>();
+        for (OrderLine line : orderLines) {
+            VendorStanding vendor = standings.computeIfAbsent(line.vendorId().value(),
+                    id -> vendors.of(line.vendorId()));
+            if (!vendor.maySell()) {
+                throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "VENDOR_NOT_APPROVED",
+                        "Vendor " + line.vendorId() + " does not sell at the moment");
+            }
+        }
+        OrderTotals totals = price(orderLines, command.address().country(), vat, standings);
+        apply(new CartCheckedOutEvent(cartId, command.orderId(), command.customerSubject(), command.address(),
+                List.copyOf(orderLines), totals));
+        return CheckoutOutcome.placed(command.orderId());
+    }
+
+    private static OrderTotals price(List<OrderLine> lines, CountryCode shipTo, VatTable vat,
+                                     Map<String, VendorStanding> vendors) {
+        if (!vat.rates().containsKey(shipTo)) {
+            throw DomainRuleViolation.unprocessable("COUNTRY_NOT_SERVED", "The marketplace does not ship to " + shipTo);
+        }
+        return new Pricing(vat, vendorId -> vendors.get(vendorId).shipping()).price(lines.stream()
+                .map(line -> new PriceLine(line.listingId().value(), line.vendorId().value(), line.quantity(),
+                        line.unitPrice()))
+                .toList(), shipTo);
+    }
+
     private static void requirePositive(int quantity) {
         if (quantity <= 0) {
             throw DomainRuleViolation.unprocessable("INVALID_QUANTITY", "Add at least one item");
@@ -146,10 +214,25 @@ class Cart {
         lines.remove(event.listingId());
     }
 
+    @EventSourcingHandler
+    void on(CartPricesUpdatedEvent event) {
+        event.changes().forEach(change -> lines.computeIfPresent(change.listingId(),
+                (listing, line) -> line.withUnitPrice(change.currentPrice())));
+    }
+
+    @EventSourcingHandler
+    void on(CartCheckedOutEvent event) {
+        lines.clear();
+    }
+
     private record Line(VendorId vendorId, int quantity, Money unitPrice) {
 
         Line withQuantity(int next) {
             return new Line(vendorId, next, unitPrice);
+        }
+
+        Line withUnitPrice(Money price) {
+            return new Line(vendorId, quantity, price);
         }
     }
 }

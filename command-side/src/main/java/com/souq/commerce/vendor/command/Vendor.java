@@ -3,6 +3,7 @@ package com.souq.commerce.vendor.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.pricing.ShippingPolicy;
 import com.souq.commerce.vendor.api.ApplyAsVendorCommand;
 import com.souq.commerce.vendor.api.ApproveVendorCommand;
 import com.souq.commerce.vendor.api.ChangeCommissionPlanCommand;
@@ -12,6 +13,8 @@ import com.souq.commerce.vendor.api.KycDocumentSubmittedEvent;
 import com.souq.commerce.vendor.api.KycDocumentType;
 import com.souq.commerce.vendor.api.ReinstateVendorCommand;
 import com.souq.commerce.vendor.api.RejectVendorCommand;
+import com.souq.commerce.vendor.api.SetShippingPolicyCommand;
+import com.souq.commerce.vendor.api.ShippingPolicySetEvent;
 import com.souq.commerce.vendor.api.SubmitKycDocumentCommand;
 import com.souq.commerce.vendor.api.SuspendVendorCommand;
 import com.souq.commerce.vendor.api.VendorAppliedEvent;
@@ -34,7 +37,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Lifecycle: APPLIED → (first KYC document) UNDER_REVIEW → APPROVED or REJECTED; APPROVED ↔ SUSPENDED.
  * Invariants: only the applicant submits KYC documents; only a vendor under review is approved or rejected;
- * a rejected vendor is final; only an approved vendor is suspended and only a suspended one reinstated.
+ * a rejected vendor is final; only an approved vendor is suspended and only a suspended one reinstated; shipping
+ * fees are in the vendor's currency (shipping is free until a policy is set).
  * Repeating a command whose effect already holds (approving an approved vendor, the same document twice,
  * the same plan) changes nothing, so retries are harmless.
  */
@@ -47,6 +51,7 @@ class Vendor {
     private String applicantSubject;
     private Currency currency;
     private CommissionPlan commissionPlan;
+    private ShippingPolicy shippingPolicy;
     private final Set<SubmittedDocument> documents = new HashSet<>();
 
     protected Vendor() {
@@ -130,8 +135,24 @@ class Vendor {
         apply(new CommissionPlanChangedEvent(vendorId, commissionPlan, command.commissionPlan()));
     }
 
+    @CommandHandler
+    void handle(SetShippingPolicyCommand command) {
+        if (status == VendorStatus.REJECTED) {
+            throw DomainRuleViolation.illegalTransition("vendor", status, "given a shipping policy");
+        }
+        if (!command.policy().flatFee().currency().equals(currency)) {
+            throw DomainRuleViolation.unprocessable("CURRENCY_NOT_SOLD", "The vendor sells in "
+                    + currency.getCurrencyCode() + ", not " + command.policy().flatFee().currency().getCurrencyCode());
+        }
+        if (command.policy().equals(shippingPolicy)) {
+            return;
+        }
+        apply(new ShippingPolicySetEvent(vendorId, shippingPolicy, command.policy()));
+    }
+
     VendorStanding standing() {
-        return new VendorStanding(vendorId, status, currency);
+        return new VendorStanding(vendorId, status, currency,
+                shippingPolicy == null ? ShippingPolicy.free(currency) : shippingPolicy);
     }
 
     private boolean isApplicant(String subject) {
@@ -175,6 +196,11 @@ class Vendor {
     @EventSourcingHandler
     void on(VendorReinstatedEvent event) {
         status = VendorStatus.APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(ShippingPolicySetEvent event) {
+        shippingPolicy = event.policy();
     }
 
     @EventSourcingHandler

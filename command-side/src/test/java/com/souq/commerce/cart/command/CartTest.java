@@ -5,20 +5,36 @@ import static org.mockito.Mockito.when;
 
 import com.souq.commerce.cart.api.AddToCartCommand;
 import com.souq.commerce.cart.api.CartId;
+import com.souq.commerce.cart.api.CartCheckedOutEvent;
 import com.souq.commerce.cart.api.CartLineAddedEvent;
 import com.souq.commerce.cart.api.CartLineQuantityChangedEvent;
 import com.souq.commerce.cart.api.CartLineRemovedEvent;
+import com.souq.commerce.cart.api.CartPricesUpdatedEvent;
 import com.souq.commerce.cart.api.ChangeCartLineQuantityCommand;
+import com.souq.commerce.cart.api.CheckOutCartCommand;
+import com.souq.commerce.cart.api.CheckoutOutcome;
+import com.souq.commerce.cart.api.PriceChange;
 import com.souq.commerce.cart.api.RemoveCartLineCommand;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.listing.api.ListingStatus;
 import com.souq.commerce.listing.command.ListingQuote;
 import com.souq.commerce.listing.command.ListingQuotes;
+import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.geo.CountryCode;
+import com.souq.commerce.shared.money.Currencies;
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.pricing.ShippingPolicy;
+import com.souq.commerce.shared.pricing.VatTable;
 import com.souq.commerce.vendor.api.VendorId;
+import com.souq.commerce.vendor.api.VendorStatus;
+import com.souq.commerce.vendor.command.VendorStanding;
+import com.souq.commerce.vendor.command.VendorStandings;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +52,21 @@ class CartTest {
     private static final Money PADS_PRICE = Money.of(350_00, "EGP");
     private static final Money TYRE_PRICE = Money.of(1_250_00, "EGP");
 
+    private static final OrderId ORDER = OrderId.of("0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e0e");
+    private static final ShippingAddress HELIOPOLIS = new ShippingAddress("Mona Adel", "+201001234567",
+            "12 Baghdad St", null, "Cairo", "11341", CountryCode.of("EG"));
+
     private FixtureConfiguration<Cart> fixture;
+    private ListingQuotes listings;
+    private VendorStandings vendors;
 
     @BeforeEach
     void setUp() {
-        ListingQuotes listings = mock(ListingQuotes.class);
+        listings = mock(ListingQuotes.class);
+        vendors = mock(VendorStandings.class);
+        vendorSells(CAIRO_PARTS, VendorStatus.APPROVED, new ShippingPolicy(Money.of(50_00, "EGP"),
+                Money.of(1_000_00, "EGP")));
+        vendorSells(GIZA_TYRES, VendorStatus.APPROVED, new ShippingPolicy(Money.of(75_00, "EGP"), null));
         when(listings.of(BRAKE_PADS)).thenReturn(
                 new ListingQuote(BRAKE_PADS, CAIRO_PARTS, ListingStatus.PUBLISHED, PADS_PRICE, 5));
         when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.PUBLISHED, TYRE_PRICE, 8));
@@ -49,6 +75,94 @@ class CartTest {
         when(listings.of(DRAFT)).thenReturn(new ListingQuote(DRAFT, CAIRO_PARTS, ListingStatus.DRAFT, PADS_PRICE, 3));
         fixture = new AggregateTestFixture<>(Cart.class);
         fixture.registerInjectableResource(listings);
+        fixture.registerInjectableResource(vendors);
+        fixture.registerInjectableResource(VatTable.seed());
+    }
+
+    private void vendorSells(VendorId vendor, VendorStatus status, ShippingPolicy shipping) {
+        when(vendors.of(vendor)).thenReturn(new VendorStanding(vendor, status, Currencies.of("EGP"), shipping));
+    }
+
+    @Test
+    void checkoutFreezesTheCartIntoAnOrderPricedWithShippingAndVat() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE),
+                        new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectResultMessagePayload(CheckoutOutcome.placed(ORDER))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.predicate(event -> event instanceof CartCheckedOutEvent checkedOut
+                                && checkedOut.orderId().equals(ORDER)
+                                && checkedOut.lines().size() == 2
+                                // 700.00 + 50.00 shipping + 105.00 VAT; 5,000.00 + 75.00 + 710.50 VAT
+                                && checkedOut.totals().grandTotal().equals(Money.of(6_640_50, "EGP"))
+                                && checkedOut.totals().shipping().equals(Money.of(125_00, "EGP"))),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void secondCheckoutFindsTheCartEmpty() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE),
+                        new CartCheckedOutEvent(CART, ORDER, CUSTOMER, HELIOPOLIS, List.of(), null))
+                .when(new CheckOutCartCommand(CART, OrderId.random(), CUSTOMER, HELIOPOLIS))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("The cart is empty")
+                .expectNoEvents();
+    }
+
+    @Test
+    void priceChangedSinceAddingRefusesCheckoutWithTheNewPrice() {
+        Money raised = Money.of(1_300_00, "EGP");
+        when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.PUBLISHED, raised, 8));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectResultMessagePayload(CheckoutOutcome.pricesChanged(
+                        List.of(new PriceChange(TYRE, TYRE_PRICE, raised))))
+                .expectEvents(new CartPricesUpdatedEvent(CART, List.of(new PriceChange(TYRE, TYRE_PRICE,
+                        raised))));
+
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE),
+                        new CartPricesUpdatedEvent(CART, List.of(new PriceChange(TYRE, TYRE_PRICE, raised))))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectResultMessagePayload(CheckoutOutcome.placed(ORDER));
+    }
+
+    @Test
+    void listingUnpublishedSinceAddingStopsTheCheckout() {
+        when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.UNPUBLISHED, TYRE_PRICE, 8));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void stockSoldSinceAddingStopsTheCheckout() {
+        when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.PUBLISHED, TYRE_PRICE, 3));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("Only 3 of listing " + TYRE + " are available")
+                .expectNoEvents();
+    }
+
+    @Test
+    void suspendedVendorStopsTheCheckout() {
+        vendorSells(GIZA_TYRES, VendorStatus.SUSPENDED, new ShippingPolicy(Money.of(75_00, "EGP"), null));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void countryWithoutVatRateIsNotShippedTo() {
+        ShippingAddress paris = new ShippingAddress("Jean", "+33100000000", "1 Rue de Rivoli", null, "Paris",
+                "75001", CountryCode.of("FR"));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, paris))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("The marketplace does not ship to FR")
+                .expectNoEvents();
     }
 
     @Test

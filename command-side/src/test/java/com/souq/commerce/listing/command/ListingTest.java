@@ -36,6 +36,7 @@ import com.souq.commerce.listing.api.UnpublishListingCommand;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Currencies;
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.pricing.ShippingPolicy;
 import com.souq.commerce.vendor.api.VendorStatus;
 import com.souq.commerce.vendor.command.VendorStanding;
 import com.souq.commerce.vendor.command.VendorStandings;
@@ -60,7 +61,8 @@ class ListingTest {
     }
 
     private void vendorIs(VendorStatus status) {
-        when(vendors.of(VENDOR)).thenReturn(new VendorStanding(VENDOR, status, Currencies.of("EGP")));
+        when(vendors.of(VENDOR)).thenReturn(new VendorStanding(VENDOR, status, Currencies.of("EGP"),
+                ShippingPolicy.free(Currencies.of("EGP"))));
     }
 
     @Test

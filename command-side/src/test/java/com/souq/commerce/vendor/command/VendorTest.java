@@ -5,7 +5,9 @@ import static com.souq.commerce.vendor.command.VendorFixture.TEN_PERCENT;
 import static com.souq.commerce.vendor.command.VendorFixture.VENDOR;
 
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.shared.money.Rate;
+import com.souq.commerce.shared.pricing.ShippingPolicy;
 import com.souq.commerce.vendor.api.ApproveVendorCommand;
 import com.souq.commerce.vendor.api.ChangeCommissionPlanCommand;
 import com.souq.commerce.vendor.api.CommissionPlan;
@@ -14,6 +16,8 @@ import com.souq.commerce.vendor.api.KycDocumentSubmittedEvent;
 import com.souq.commerce.vendor.api.KycDocumentType;
 import com.souq.commerce.vendor.api.ReinstateVendorCommand;
 import com.souq.commerce.vendor.api.RejectVendorCommand;
+import com.souq.commerce.vendor.api.SetShippingPolicyCommand;
+import com.souq.commerce.vendor.api.ShippingPolicySetEvent;
 import com.souq.commerce.vendor.api.SubmitKycDocumentCommand;
 import com.souq.commerce.vendor.api.SuspendVendorCommand;
 import com.souq.commerce.vendor.api.VendorApprovedEvent;
@@ -193,6 +197,27 @@ class VendorTest {
                         new VendorRejectedEvent(VENDOR, "no"))
                 .when(new ChangeCommissionPlanCommand(VENDOR, CommissionPlan.flat(new Rate(500)), null))
                 .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void vendorSetsItsShippingPolicyInItsCurrency() {
+        ShippingPolicy policy = new ShippingPolicy(Money.of(50_00, "EGP"), Money.of(1_000_00, "EGP"));
+        fixture.given(VendorFixture.approved())
+                .when(new SetShippingPolicyCommand(VENDOR, policy, null))
+                .expectEvents(new ShippingPolicySetEvent(VENDOR, null, policy));
+        fixture.given(VendorFixture.applied(), new ShippingPolicySetEvent(VENDOR, null, policy))
+                .when(new SetShippingPolicyCommand(VENDOR, policy, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void shippingFeeInAnotherCurrencyIsRefused() {
+        fixture.given(VendorFixture.approved())
+                .when(new SetShippingPolicyCommand(VENDOR, new ShippingPolicy(Money.of(20_00, "SAR"), null), null))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("The vendor sells in EGP, not SAR")
                 .expectNoEvents();
     }
 

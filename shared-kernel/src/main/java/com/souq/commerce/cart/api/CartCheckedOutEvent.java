@@ -1,0 +1,17 @@
+package com.souq.commerce.cart.api;
+
+import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.OrderLine;
+import com.souq.commerce.order.api.ShippingAddress;
+import com.souq.commerce.shared.pricing.OrderTotals;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The cart was frozen into an order: its lines and their totals (per vendor, shipping, VAT by the shipping country)
+ * as priced at that instant. The cart is empty afterwards.
+ */
+@Revision("1")
+public record CartCheckedOutEvent(CartId cartId, OrderId orderId, String customerSubject, ShippingAddress address,
+                                  List<OrderLine> lines, OrderTotals totals) {
+}

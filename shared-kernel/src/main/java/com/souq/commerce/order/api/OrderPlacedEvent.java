@@ -1,0 +1,12 @@
+package com.souq.commerce.order.api;
+
+import com.souq.commerce.cart.api.CartId;
+import com.souq.commerce.shared.pricing.OrderTotals;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** An order was placed from a checked-out cart: checkout (stock, payment) starts from here. */
+@Revision("1")
+public record OrderPlacedEvent(OrderId orderId, CartId cartId, String customerSubject, ShippingAddress address,
+                               List<OrderLine> lines, OrderTotals totals) {
+}
