@@ -51,7 +51,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Checkout freezes the lines into an order exactly once and empties the cart, so a second checkout finds nothing
  * to order. If a listing's price moved since its line was added, checkout places nothing: the lines take the new
- * prices and the customer confirms by checking out again.
+ * prices and the customer confirms by checking out again. A customer who never added anything has an empty cart,
+ * not a missing one: every command treats a cart without events as empty.
  */
 @Aggregate
 class Cart {
@@ -84,6 +85,7 @@ class Cart {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ChangeCartLineQuantityCommand command, ListingQuotes listings) {
         Line line = lines.get(command.listingId());
         if (line == null) {
@@ -108,6 +110,7 @@ class Cart {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RemoveCartLineCommand command) {
         Line line = lines.get(command.listingId());
         if (line == null) {
@@ -117,6 +120,7 @@ class Cart {
     }
 
     @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     CheckoutOutcome handle(CheckOutCartCommand command, ListingQuotes listings, VendorStandings vendors,
                            VatTable vat) {
         if (lines.isEmpty()) {

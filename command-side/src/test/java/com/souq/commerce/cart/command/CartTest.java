@@ -255,6 +255,19 @@ class CartTest {
     }
 
     @Test
+    void customerWhoNeverAddedAnythingHasAnEmptyCart() {
+        fixture.givenNoPriorActivity()
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("The cart is empty")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RemoveCartLineCommand(CART, TYRE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void removingIsIdempotent() {
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
                 .when(new RemoveCartLineCommand(CART, TYRE))

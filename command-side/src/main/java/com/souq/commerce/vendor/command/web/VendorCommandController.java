@@ -1,9 +1,13 @@
 package com.souq.commerce.vendor.command.web;
 
+import com.souq.commerce.platform.security.Actor;
 import com.souq.commerce.platform.web.ExpectedVersion;
 import com.souq.commerce.platform.web.idempotency.IdempotentCommands;
+import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.geo.CountryCode;
+import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.shared.money.Rate;
+import com.souq.commerce.shared.pricing.ShippingPolicy;
 import com.souq.commerce.vendor.api.ApplyAsVendorCommand;
 import com.souq.commerce.vendor.api.ApproveVendorCommand;
 import com.souq.commerce.vendor.api.ChangeCommissionPlanCommand;
@@ -11,6 +15,7 @@ import com.souq.commerce.vendor.api.CommissionPlan;
 import com.souq.commerce.vendor.api.KycDocumentType;
 import com.souq.commerce.vendor.api.ReinstateVendorCommand;
 import com.souq.commerce.vendor.api.RejectVendorCommand;
+import com.souq.commerce.vendor.api.SetShippingPolicyCommand;
 import com.souq.commerce.vendor.api.SubmitKycDocumentCommand;
 import com.souq.commerce.vendor.api.SuspendVendorCommand;
 import com.souq.commerce.vendor.api.VendorId;
@@ -23,6 +28,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
@@ -34,6 +40,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -91,6 +98,16 @@ class VendorCommandController {
             }
             return new CommissionPlan(new Rate(defaultRate), rates);
         }
+    }
+
+    record Amount(@NotNull @PositiveOrZero Long minorUnits, @NotNull Currency currency) {
+
+        Money toMoney() {
+            return new Money(minorUnits, currency);
+        }
+    }
+
+    record ShippingPolicyRequest(@NotNull @Valid Amount flatFee, @Valid Amount freeFrom) {
     }
 
     record Accepted(VendorId vendorId) {
@@ -167,6 +184,22 @@ class VendorCommandController {
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @Valid @RequestBody CommissionPlanRequest plan) {
         return send(VendorId.of(vendorId), new ChangeCommissionPlanCommand(VendorId.of(vendorId), plan.toPlan(),
+                ExpectedVersion.fromIfMatch(ifMatch)));
+    }
+
+    @PutMapping("/{vendorId}/shipping-policy")
+    @PreAuthorize("hasAnyRole('VENDOR', 'ADMIN')")
+    @Operation(summary = "Set the shipping fee per order and the order value from which shipping is free")
+    ResponseEntity<Accepted> setShippingPolicy(@PathVariable String vendorId,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                               @Valid @RequestBody ShippingPolicyRequest policy,
+                                               Authentication caller) {
+        if (!Actor.of(caller).actsFor(vendorId)) {
+            throw DomainRuleViolation.forbidden("NOT_YOUR_VENDOR", "You do not act for vendor " + vendorId);
+        }
+        return send(VendorId.of(vendorId), new SetShippingPolicyCommand(VendorId.of(vendorId),
+                new ShippingPolicy(policy.flatFee().toMoney(),
+                        policy.freeFrom() == null ? null : policy.freeFrom().toMoney()),
                 ExpectedVersion.fromIfMatch(ifMatch)));
     }
 
