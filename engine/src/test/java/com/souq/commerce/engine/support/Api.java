@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
-    private final Map<String, String> tokens = new LinkedHashMap<>();
+    private final Map<Map<String, Object>, String> tokens = new LinkedHashMap<>();
 
     public Api(int port) {
         this.baseUrl = "http://localhost:" + port;
@@ -52,9 +51,17 @@ public final class Api {
 
     /** A bearer token for {@code subject} holding {@code roles}, minted once per subject and roles. */
     public String token(String subject, String... roles) {
-        return tokens.computeIfAbsent(subject + Arrays.toString(roles), key -> {
-            Reply reply = send("POST", "/api/v1/dev/tokens", null,
-                    Map.of("subject", subject, "roles", List.of(roles)), Map.of());
+        return mint(Map.of("subject", subject, "roles", List.of(roles)));
+    }
+
+    /** A bearer token for {@code subject} holding {@code roles} and acting for {@code vendorId} (its claim). */
+    public String token(String subject, List<String> roles, String vendorId) {
+        return mint(Map.of("subject", subject, "roles", roles, "vendorId", vendorId));
+    }
+
+    private String mint(Map<String, Object> request) {
+        return tokens.computeIfAbsent(request, key -> {
+            Reply reply = send("POST", "/api/v1/dev/tokens", null, request, Map.of());
             if (reply.status() != 200) {
                 throw new IllegalStateException("No development token: " + reply);
             }

@@ -1,0 +1,293 @@
+package com.souq.commerce.listing.query;
+
+import com.souq.commerce.listing.api.Category;
+import com.souq.commerce.listing.api.ListingAttributes;
+import com.souq.commerce.listing.api.ListingCreatedEvent;
+import com.souq.commerce.listing.api.ListingDeletedEvent;
+import com.souq.commerce.listing.api.ListingEditedEvent;
+import com.souq.commerce.listing.api.ListingId;
+import com.souq.commerce.listing.api.ListingPriceChangedEvent;
+import com.souq.commerce.listing.api.ListingPublishedEvent;
+import com.souq.commerce.listing.api.ListingSoldEvent;
+import com.souq.commerce.listing.api.ListingStatus;
+import com.souq.commerce.listing.api.ListingStockAdjustedEvent;
+import com.souq.commerce.listing.api.ListingUnpublishedEvent;
+import com.souq.commerce.listing.api.LocalizedText;
+import com.souq.commerce.listing.api.StockReservationCommittedEvent;
+import com.souq.commerce.listing.api.StockReservationRejectedEvent;
+import com.souq.commerce.listing.api.StockReservationReleasedEvent;
+import com.souq.commerce.listing.api.StockReservedEvent;
+import com.souq.commerce.listing.query.api.ReservationView.State;
+import com.souq.commerce.vendor.api.KycDocumentSubmittedEvent;
+import com.souq.commerce.vendor.api.VendorAppliedEvent;
+import com.souq.commerce.vendor.api.VendorApprovedEvent;
+import com.souq.commerce.vendor.api.VendorId;
+import com.souq.commerce.vendor.api.VendorReinstatedEvent;
+import com.souq.commerce.vendor.api.VendorRejectedEvent;
+import com.souq.commerce.vendor.api.VendorStatus;
+import com.souq.commerce.vendor.api.VendorSuspendedEvent;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Keeps the catalog tables {@code listings}, {@code listing_reservations} and {@code listing_vendors}. Every write
+ * names the event's sequence number and applies only if the row has not seen it yet (a reservation only together with
+ * its listing), so a redelivered or replayed event changes nothing. Vendor events carry the Vendor aggregate's own
+ * sequence numbers, so they are guarded by {@code listing_vendors.version}, never by a listing's version; the
+ * processing group is sequenced per vendor ({@link ListingsSequencing}) so that a listing created while its vendor
+ * changes status cannot miss the change.
+ */
+@Component
+@ProcessingGroup(ListingProjector.PROCESSING_GROUP)
+class ListingProjector {
+
+    static final String PROCESSING_GROUP = "listings";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ListingProjector(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(ListingCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        describe(jdbc.sql("""
+                        INSERT INTO listings (listing_id, vendor_id, vendor_status, status, category, title,
+                                              description, make, model, year, mileage_km, condition, oem_numbers, city,
+                                              extra_attributes, price_minor, currency, quantity_on_hand, created_at,
+                                              updated_at, version)
+                        VALUES (:id, :vendor, (SELECT status FROM listing_vendors WHERE vendor_id = :vendor), :status,
+                                :category, CAST(:title AS jsonb), CAST(:description AS jsonb), :make, :model, :year,
+                                :mileage, :condition, :oem, :city, CAST(:extra AS jsonb), :price, :currency, :stock,
+                                :at, :at, :version)
+                        ON CONFLICT (listing_id) DO NOTHING"""), event.category(), event.title(), event.description(),
+                event.attributes())
+                .param("id", uuid(event.listingId()))
+                .param("vendor", uuid(event.vendorId()))
+                .param("status", ListingStatus.DRAFT.name())
+                .param("price", event.price().minorUnits())
+                .param("currency", event.price().currency().getCurrencyCode())
+                .param("stock", event.stock())
+                .param("at", utc(at))
+                .param("version", version)
+                .update();
+    }
+
+    @EventHandler
+    void on(ListingEditedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        describe(update(event.listingId(), version, at, """
+                category = :category, title = CAST(:title AS jsonb), description = CAST(:description AS jsonb),
+                make = :make, model = :model, year = :year, mileage_km = :mileage, condition = :condition,
+                oem_numbers = :oem, city = :city, extra_attributes = CAST(:extra AS jsonb)"""),
+                event.category(), event.title(), event.description(), event.attributes())
+                .update();
+    }
+
+    @EventHandler
+    void on(ListingPriceChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.listingId(), version, at, "price_minor = :price, currency = :currency")
+                .param("price", event.price().minorUnits())
+                .param("currency", event.price().currency().getCurrencyCode())
+                .update();
+    }
+
+    @EventHandler
+    void on(ListingStockAdjustedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.listingId(), version, at, "quantity_on_hand = :onHand, reserved = :reserved")
+                .param("onHand", event.quantityOnHand())
+                .param("reserved", event.reserved())
+                .update();
+    }
+
+    @EventHandler
+    void on(ListingPublishedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.listingId(), version, at, "status = :status, published_at = :at")
+                .param("status", ListingStatus.PUBLISHED.name())
+                .update();
+    }
+
+    @EventHandler
+    void on(ListingUnpublishedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        changeStatus(event.listingId(), ListingStatus.UNPUBLISHED, version, at);
+    }
+
+    @EventHandler
+    void on(ListingSoldEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        changeStatus(event.listingId(), ListingStatus.SOLD, version, at);
+    }
+
+    @EventHandler
+    void on(ListingDeletedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        changeStatus(event.listingId(), ListingStatus.DELETED, version, at);
+    }
+
+    @EventHandler
+    void on(StockReservedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("""
+                        WITH listing AS (
+                            UPDATE listings SET reserved = quantity_on_hand - :available, updated_at = :at,
+                                                version = :version
+                             WHERE listing_id = :id AND version < :version
+                            RETURNING listing_id)
+                        INSERT INTO listing_reservations (listing_id, order_id, quantity, state, unit_price_minor,
+                                                          currency, reserved_at)
+                        SELECT listing_id, :order, :quantity, :state, :price, :currency, :at FROM listing
+                        ON CONFLICT (listing_id, order_id) DO UPDATE
+                           SET quantity = excluded.quantity, state = excluded.state,
+                               unit_price_minor = excluded.unit_price_minor, currency = excluded.currency,
+                               reserved_at = excluded.reserved_at, closed_at = NULL""")
+                .param("available", event.available())
+                .param("at", utc(at))
+                .param("version", version)
+                .param("id", uuid(event.listingId()))
+                .param("order", UUID.fromString(event.orderId().value()))
+                .param("quantity", event.quantity())
+                .param("state", State.RESERVED.name())
+                .param("price", event.unitPrice().minorUnits())
+                .param("currency", event.unitPrice().currency().getCurrencyCode())
+                .update();
+    }
+
+    @EventHandler
+    void on(StockReservationRejectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.listingId(), version, at, "reservations_rejected = reservations_rejected + 1").update();
+    }
+
+    @EventHandler
+    void on(StockReservationReleasedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        closeReservation(event.listingId(), event.orderId().value(), State.RELEASED, version, at,
+                "reserved = quantity_on_hand - :available")
+                .param("available", event.available())
+                .update();
+    }
+
+    @EventHandler
+    void on(StockReservationCommittedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        closeReservation(event.listingId(), event.orderId().value(), State.COMMITTED, version, at,
+                "quantity_on_hand = :onHand, reserved = reserved - :quantity")
+                .param("onHand", event.quantityOnHand())
+                .param("quantity", event.quantity())
+                .update();
+    }
+
+    @EventHandler
+    void on(VendorAppliedEvent event, @SequenceNumber long version) {
+        changeVendorStatus(event.vendorId(), VendorStatus.APPLIED, version);
+    }
+
+    @EventHandler
+    void on(KycDocumentSubmittedEvent event, @SequenceNumber long version) {
+        changeVendorStatus(event.vendorId(), VendorStatus.UNDER_REVIEW, version);
+    }
+
+    @EventHandler
+    void on(VendorApprovedEvent event, @SequenceNumber long version) {
+        changeVendorStatus(event.vendorId(), VendorStatus.APPROVED, version);
+    }
+
+    @EventHandler
+    void on(VendorRejectedEvent event, @SequenceNumber long version) {
+        changeVendorStatus(event.vendorId(), VendorStatus.REJECTED, version);
+    }
+
+    @EventHandler
+    void on(VendorSuspendedEvent event, @SequenceNumber long version) {
+        changeVendorStatus(event.vendorId(), VendorStatus.SUSPENDED, version);
+    }
+
+    @EventHandler
+    void on(VendorReinstatedEvent event, @SequenceNumber long version) {
+        changeVendorStatus(event.vendorId(), VendorStatus.APPROVED, version);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("TRUNCATE listings, listing_reservations, listing_vendors").update();
+    }
+
+    private JdbcClient.StatementSpec update(ListingId listingId, long version, Instant at, String assignments) {
+        return jdbc.sql("UPDATE listings SET " + assignments + """
+                        , updated_at = :at, version = :version
+                         WHERE listing_id = :id AND version < :version""")
+                .param("at", utc(at))
+                .param("version", version)
+                .param("id", uuid(listingId));
+    }
+
+    /** Binds what describes a listing: its category, texts and attributes. */
+    private JdbcClient.StatementSpec describe(JdbcClient.StatementSpec statement, Category category,
+                                              LocalizedText title, LocalizedText description,
+                                              ListingAttributes attributes) {
+        return statement
+                .param("category", category.slug())
+                .param("title", json.writeValueAsString(title))
+                .param("description", json.writeValueAsString(description))
+                .param("make", attributes.make())
+                .param("model", attributes.model())
+                .param("year", attributes.year())
+                .param("mileage", attributes.mileageKm())
+                .param("condition", attributes.condition() == null ? null : attributes.condition().name())
+                .param("oem", attributes.oemNumbers().toArray(String[]::new))
+                .param("city", attributes.city())
+                .param("extra", json.writeValueAsString(attributes.extra()));
+    }
+
+    private void changeStatus(ListingId listingId, ListingStatus status, long version, Instant at) {
+        update(listingId, version, at, "status = :status").param("status", status.name()).update();
+    }
+
+    private JdbcClient.StatementSpec closeReservation(ListingId listingId, String orderId, State state, long version,
+                                                      Instant at, String stock) {
+        return jdbc.sql("WITH listing AS (UPDATE listings SET " + stock + """
+                        , updated_at = :at, version = :version
+                             WHERE listing_id = :id AND version < :version
+                            RETURNING listing_id)
+                        UPDATE listing_reservations reservation SET state = :state, closed_at = :at
+                          FROM listing
+                         WHERE reservation.listing_id = listing.listing_id AND reservation.order_id = :order""")
+                .param("at", utc(at))
+                .param("version", version)
+                .param("id", uuid(listingId))
+                .param("state", state.name())
+                .param("order", UUID.fromString(orderId));
+    }
+
+    private void changeVendorStatus(VendorId vendorId, VendorStatus status, long version) {
+        jdbc.sql("""
+                        WITH vendor AS (
+                            INSERT INTO listing_vendors (vendor_id, status, version) VALUES (:id, :status, :version)
+                            ON CONFLICT (vendor_id) DO UPDATE SET status = excluded.status, version = excluded.version
+                             WHERE listing_vendors.version < excluded.version
+                            RETURNING vendor_id, status)
+                        UPDATE listings SET vendor_status = vendor.status FROM vendor
+                         WHERE listings.vendor_id = vendor.vendor_id""")
+                .param("id", uuid(vendorId))
+                .param("status", status.name())
+                .param("version", version)
+                .update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static UUID uuid(ListingId listingId) {
+        return UUID.fromString(listingId.value());
+    }
+
+    private static UUID uuid(VendorId vendorId) {
+        return UUID.fromString(vendorId.value());
+    }
+}
