@@ -21,10 +21,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The storefront's search over listings fed by real events: texts in both languages, filters, facets, visibility. */
@@ -41,6 +43,14 @@ class ListingSearchTest {
     SearchApi search;
     VendorId cairoMotors;
     String vendor;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void noEventWasParked() {
+        assertThat(SearchFixtures.deadLetters(jdbc)).isEmpty();
+    }
 
     @BeforeEach
     void setUp() {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Realistic listings of the marketplaces (Egyptian and Saudi cars, auto parts with OEM numbers, Sri Lankan goods),
@@ -142,6 +143,14 @@ final class SearchFixtures {
                 new ListingAttributes("Toyota", "Corolla", null, null, Condition.NEW, List.of("90915-YZZE1"),
                         "Colombo", Map.of()),
                 Money.of(priceLkr * 100, "LKR"));
+    }
+
+    /** Events a search projection failed on and parked: there must be none, or the index silently misses them. */
+    static List<String> deadLetters(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        SELECT processinggroup || ': ' || causemessage FROM deadletterentry
+                         WHERE processinggroup LIKE 'listing-search%'""")
+                .query(String.class).list();
     }
 
     static LocalizedText text(String english, String arabic) {

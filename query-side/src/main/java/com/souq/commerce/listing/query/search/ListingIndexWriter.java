@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.transport.TransportException;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.vendor.api.VendorId;
 import com.souq.commerce.vendor.api.VendorStatus;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.elasticsearch.client.ResponseException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -63,13 +65,24 @@ class ListingIndexWriter {
         try {
             client.index(request -> request.index(index).id(document.listingId()).document(document)
                     .version(document.version()).versionType(VersionType.External).refresh(Refresh.False));
-        } catch (ElasticsearchException e) {
-            if (e.status() != CONFLICT) {
-                throw e;
+        } catch (ElasticsearchException | IOException e) {
+            if (!isVersionConflict(e)) {
+                throw e instanceof IOException io ? new UncheckedIOException(io) : (ElasticsearchException) e;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The client reports a refused version as an API error or, from the low-level client, as a 409 response. */
+    private static boolean isVersionConflict(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ElasticsearchException api && api.status() == CONFLICT
+                    || cause instanceof ResponseException response
+                    && response.getResponse().getStatusLine().getStatusCode() == CONFLICT
+                    || cause instanceof TransportException transport && transport.statusCode() == CONFLICT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void rememberVendorOf(ListingId listingId, VendorId vendorId) {

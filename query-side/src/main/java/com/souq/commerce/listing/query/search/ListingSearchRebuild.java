@@ -114,7 +114,7 @@ class ListingSearchRebuild {
         if (segments.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
             throw new IllegalStateException("The rebuild processor failed: " + segments);
         }
-        return segments.values().stream().allMatch(segment -> segment.isCaughtUp() && !segment.isReplaying()
+        return segments.values().stream().allMatch(segment -> segment.isCaughtUp()
                 && segment.getCurrentPosition().orElse(-1) >= head);
     }
 
