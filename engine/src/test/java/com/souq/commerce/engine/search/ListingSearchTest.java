@@ -141,7 +141,7 @@ class ListingSearchTest {
     }
 
     @Test
-    void sortsByPriceAndNewnessAndPages() {
+    void sortsByPriceAndNewnessAndPagesWithCurrentPricesAndStock() {
         String camry = fixtures.published(cairoMotors, camry(2019, 950_000, "Cairo")).value();
         String elantra = fixtures.published(cairoMotors, elantra(2020, 700_000, "Cairo")).value();
         String pads = fixtures.published(cairoMotors, brakePads(2_500, "Cairo")).value();
@@ -156,8 +156,11 @@ class ListingSearchTest {
         assertThat(ids(search.listings(vendor, "sort=newest")))
                 .containsExactly(laterCamry.value(), pads, elantra, camry);
 
+        fixtures.reserve(ListingId.of(pads), Money.of(250_000, "EGP"), 2);
         fixtures.reprice(laterCamry, Money.of(130_000_000, "EGP"), Money.of(100_000, "EGP"));
         search.awaitListings(SearchApi.ids(laterCamry.value(), pads, elantra, camry), vendor, "sort=price_asc");
+        search.awaitListings(result -> result.get("items").get(0).get("stock").asInt() == 2,
+                vendor, "q=04465-33471");
 
         JsonNode first = search.listings(vendor, "sort=price_asc", "size=3", "page=0");
         JsonNode second = search.listings(vendor, "sort=price_asc", "size=3", "page=1");

@@ -77,20 +77,17 @@ abstract class ListingSearchProjection {
 
     @EventHandler
     void on(ListingUnpublishedEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version, document -> document.withStatus(
-                ListingStatus.UNPUBLISHED, document.publishedAt(), version));
+        status(event.listingId(), event.vendorId(), ListingStatus.UNPUBLISHED, version);
     }
 
     @EventHandler
     void on(ListingSoldEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version,
-                document -> document.withStatus(ListingStatus.SOLD, document.publishedAt(), version));
+        status(event.listingId(), event.vendorId(), ListingStatus.SOLD, version);
     }
 
     @EventHandler
     void on(ListingDeletedEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version,
-                document -> document.withStatus(ListingStatus.DELETED, document.publishedAt(), version));
+        status(event.listingId(), event.vendorId(), ListingStatus.DELETED, version);
     }
 
     @EventHandler
@@ -101,26 +98,22 @@ abstract class ListingSearchProjection {
 
     @EventHandler
     void on(ListingStockAdjustedEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version,
-                document -> document.withStock(event.quantityOnHand() - event.reserved(), version));
+        available(event.listingId(), event.vendorId(), event.quantityOnHand() - event.reserved(), version);
     }
 
     @EventHandler
     void on(StockReservedEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version,
-                document -> document.withStock(event.available(), version));
+        available(event.listingId(), event.vendorId(), event.available(), version);
     }
 
     @EventHandler
     void on(StockReservationReleasedEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version,
-                document -> document.withStock(event.available(), version));
+        available(event.listingId(), event.vendorId(), event.available(), version);
     }
 
     @EventHandler
     void on(StockReservationRejectedEvent event, @SequenceNumber long version) {
-        change(event.listingId(), event.vendorId(), version,
-                document -> document.withStock(event.available(), version));
+        available(event.listingId(), event.vendorId(), event.available(), version);
     }
 
     /** A committed reservation leaves the shelf and the reservations alike: what others may buy stays the same. */
@@ -153,6 +146,14 @@ abstract class ListingSearchProjection {
     @EventHandler
     void on(VendorReinstatedEvent event, @SequenceNumber long version) {
         vendorStatusChanged(event.vendorId(), VendorStatus.APPROVED, version);
+    }
+
+    private void status(ListingId listingId, VendorId vendorId, ListingStatus status, long version) {
+        change(listingId, vendorId, version, document -> document.withStatus(status, document.publishedAt(), version));
+    }
+
+    private void available(ListingId listingId, VendorId vendorId, int available, long version) {
+        change(listingId, vendorId, version, document -> document.withStock(available, version));
     }
 
     private void change(ListingId listingId, VendorId vendorId, long version, UnaryOperator<ListingDocument> change) {
