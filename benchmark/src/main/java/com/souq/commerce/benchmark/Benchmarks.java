@@ -1,0 +1,29 @@
+package com.souq.commerce.benchmark;
+
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code bin/benchmark}: runs one benchmark against the whole engine in this process, on real
+ * PostgreSQL and a real Elasticsearch node, prints the figures and writes them to {@code benchmark/results/}.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        switch (which) {
+            case "search" -> SearchBenchmark.run(Options.parse(rest));
+            default -> {
+                System.out.println("""
+                        usage: bin/benchmark search [--listings=100000] [--queries=2000] [--results=benchmark/results]
+                          search  index generated listings through the search projection, then measure a filtered,
+                                  faceted full-text query and a suggestion (p50/p99 over HTTP)""");
+                System.exit(which.equals("help") ? 0 : 2);
+            }
+        }
+        System.exit(0);
+    }
+}
