@@ -2,7 +2,6 @@ package com.souq.commerce.listing.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -10,17 +9,16 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
-import co.elastic.clients.transport.TransportException;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.vendor.api.VendorId;
 import com.souq.commerce.vendor.api.VendorStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.elasticsearch.client.ResponseException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,9 +43,9 @@ class ListingIndexWriter {
         this.jdbc = jdbc;
     }
 
-    Optional<ListingDocument> find(String index, ListingId listingId) {
+    Optional<ListingDocument> find(String index, String listingId) {
         try {
-            GetResponse<ListingDocument> found = client.get(get -> get.index(index).id(listingId.value()),
+            GetResponse<ListingDocument> found = client.get(get -> get.index(index).id(listingId),
                     ListingDocument.class);
             return found.found() ? Optional.ofNullable(found.source()) : Optional.empty();
         } catch (ElasticsearchException e) {
@@ -60,29 +58,35 @@ class ListingIndexWriter {
         }
     }
 
-    /** Stores the document at its version unless the index holds that version or a later one already. */
-    void write(String index, ListingDocument document) {
-        try {
-            client.index(request -> request.index(index).id(document.listingId()).document(document)
-                    .version(document.version()).versionType(VersionType.External).refresh(Refresh.False));
-        } catch (ElasticsearchException | IOException e) {
-            if (!isVersionConflict(e)) {
-                throw e instanceof IOException io ? new UncheckedIOException(io) : (ElasticsearchException) e;
-            }
+    /**
+     * Stores the documents in one bulk request, each at its version unless the index holds that version or a later
+     * one already (such a refusal is a redelivery and ignored; any other refusal fails the batch, to be retried).
+     */
+    void writeAll(String index, Collection<ListingDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
         }
+        List<BulkOperation> operations = new ArrayList<>(documents.size());
+        for (ListingDocument document : documents) {
+            operations.add(BulkOperation.of(operation -> operation.index(write -> write.index(index)
+                    .id(document.listingId()).document(document).version(document.version())
+                    .versionType(VersionType.External))));
+        }
+        bulk(operations);
     }
 
-    /** The client reports a refused version as an API error or, from the low-level client, as a 409 response. */
-    private static boolean isVersionConflict(Exception e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ElasticsearchException api && api.status() == CONFLICT
-                    || cause instanceof ResponseException response
-                    && response.getResponse().getStatusLine().getStatusCode() == CONFLICT
-                    || cause instanceof TransportException transport && transport.statusCode() == CONFLICT) {
-                return true;
+    private void bulk(List<BulkOperation> operations) {
+        try {
+            BulkResponse written = client.bulk(bulk -> bulk.operations(operations));
+            for (BulkResponseItem item : written.items()) {
+                if (item.error() != null && item.status() != CONFLICT) {
+                    throw new IllegalStateException("Search index refused " + item.id() + ": "
+                            + item.error().reason());
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return false;
     }
 
     void rememberVendorOf(ListingId listingId, VendorId vendorId) {
@@ -140,15 +144,8 @@ class ListingIndexWriter {
                             .versionType(VersionType.ExternalGte))));
                 }
             }
-            if (operations.isEmpty()) {
-                return;
-            }
-            BulkResponse written = client.bulk(bulk -> bulk.operations(operations));
-            for (BulkResponseItem item : written.items()) {
-                if (item.error() != null && item.status() != CONFLICT) {
-                    throw new IllegalStateException("Search index refused " + item.id() + ": "
-                            + item.error().reason());
-                }
+            if (!operations.isEmpty()) {
+                bulk(operations);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,6 @@ import com.souq.commerce.vendor.api.VendorRejectedEvent;
 import com.souq.commerce.vendor.api.VendorStatus;
 import com.souq.commerce.vendor.api.VendorSuspendedEvent;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.axonframework.eventhandling.EventHandler;
@@ -157,20 +156,19 @@ abstract class ListingSearchProjection {
     }
 
     private void change(ListingId listingId, VendorId vendorId, long version, UnaryOperator<ListingDocument> change) {
-        targetIndex().ifPresent(index -> writer.find(index, listingId)
+        targetIndex().ifPresent(index -> PendingSearchWrites.current(writer).find(index, listingId.value())
                 .filter(document -> document.version() < version)
                 .ifPresent(document -> write(index, change.apply(document), vendorId)));
     }
 
     private void write(String index, ListingDocument document, VendorId vendorId) {
-        writer.write(index, document.withVendorStatus(writer.vendorStatus(vendorId).orElse(null)));
-        afterCommit(() -> writer.copyVendorStatus(index, List.of(document.listingId()),
-                writer.vendorStatus(vendorId).orElse(null)));
+        PendingSearchWrites.current(writer).write(index, document, vendorId);
     }
 
     private void vendorStatusChanged(VendorId vendorId, VendorStatus status, long version) {
         targetIndex().ifPresent(index -> {
             writer.recordVendorStatus(vendorId, status, version);
+            PendingSearchWrites.current(writer).vendorStatusRecorded(vendorId);
             afterCommit(() -> writer.copyVendorStatus(index, vendorId));
         });
     }

@@ -116,7 +116,7 @@ class ListingSearchQueryHandler {
 
     @QueryHandler
     Optional<SimilarListings> handle(FindSimilarListingsQuery query) {
-        Optional<ListingDocument> listing = documents.find(ALIAS, query.listingId()).filter(ListingDocument::visible);
+        Optional<ListingDocument> listing = documents.find(ALIAS, query.listingId().value()).filter(ListingDocument::visible);
         return listing.map(like -> {
             List<Query> alike = new ArrayList<>();
             alike.add(Query.of(q -> q.moreLikeThis(mlt -> mlt
