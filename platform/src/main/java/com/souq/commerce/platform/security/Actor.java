@@ -1,5 +1,6 @@
 package com.souq.commerce.platform.security;
 
+import com.souq.commerce.shared.error.DomainRuleViolation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -15,6 +16,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record Actor(String subject, Set<Role> roles, Optional<String> vendorId) {
 
     public static final String VENDOR_CLAIM = "vendorId";
+
+    /** Staff who read everything: administrators, support, auditors and analysts. */
+    private static final Set<Role> STAFF = EnumSet.of(Role.ADMIN, Role.SUPPORT, Role.AUDITOR, Role.ANALYST);
 
     public static Actor of(Authentication authentication) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -36,6 +40,17 @@ public record Actor(String subject, Set<Role> roles, Optional<String> vendorId) 
 
     public boolean is(Role role) {
         return roles.contains(role);
+    }
+
+    public boolean isStaff() {
+        return roles.stream().anyMatch(STAFF::contains);
+    }
+
+    /** Refuses (403 {@code NOT_YOUR_VENDOR}) a caller who may not act for the given vendor. */
+    public void requireActsFor(String vendor) {
+        if (!actsFor(vendor)) {
+            throw DomainRuleViolation.forbidden("NOT_YOUR_VENDOR", "You do not act for vendor " + vendor);
+        }
     }
 
     /** Whether the caller may act for the given vendor: an administrator, or that vendor's own staff. */

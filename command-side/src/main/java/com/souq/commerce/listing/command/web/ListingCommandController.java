@@ -107,7 +107,8 @@ class ListingCommandController {
     ResponseEntity<?> draft(@PathVariable String vendorId,
                             @RequestHeader(IdempotentCommands.HEADER) String idempotencyKey,
                             @Valid @RequestBody Draft draft, Authentication caller) {
-        VendorId vendor = actingFor(VendorId.of(vendorId), caller);
+        VendorId vendor = VendorId.of(vendorId);
+        Actor.of(caller).requireActsFor(vendor.value());
         return idempotency.execute(idempotencyKey, draft, () -> {
             ListingId listingId = ListingId.random();
             commands.sendAndWait(new CreateListingCommand(listingId, vendor, draft.category(),
@@ -203,13 +204,6 @@ class ListingCommandController {
         }
         return actor.vendorId().map(VendorId::of).orElseThrow(() -> DomainRuleViolation.forbidden(
                 "NO_VENDOR_IN_TOKEN", "This token does not say which vendor it acts for"));
-    }
-
-    private static VendorId actingFor(VendorId vendor, Authentication caller) {
-        if (!Actor.of(caller).actsFor(vendor.value())) {
-            throw DomainRuleViolation.forbidden("NOT_YOUR_VENDOR", "You do not act for vendor " + vendor);
-        }
-        return vendor;
     }
 
     private static LocalizedText descriptions(Descriptions description) {

@@ -3,7 +3,6 @@ package com.souq.commerce.vendor.command.web;
 import com.souq.commerce.platform.security.Actor;
 import com.souq.commerce.platform.web.ExpectedVersion;
 import com.souq.commerce.platform.web.idempotency.IdempotentCommands;
-import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.geo.CountryCode;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.shared.money.Rate;
@@ -194,9 +193,7 @@ class VendorCommandController {
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                @Valid @RequestBody ShippingPolicyRequest policy,
                                                Authentication caller) {
-        if (!Actor.of(caller).actsFor(vendorId)) {
-            throw DomainRuleViolation.forbidden("NOT_YOUR_VENDOR", "You do not act for vendor " + vendorId);
-        }
+        Actor.of(caller).requireActsFor(vendorId);
         return send(VendorId.of(vendorId), new SetShippingPolicyCommand(VendorId.of(vendorId),
                 new ShippingPolicy(policy.flatFee().toMoney(),
                         policy.freeFrom() == null ? null : policy.freeFrom().toMoney()),

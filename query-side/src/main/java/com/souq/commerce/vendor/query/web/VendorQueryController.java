@@ -1,5 +1,6 @@
 package com.souq.commerce.vendor.query.web;
 
+import com.souq.commerce.platform.security.Actor;
 import com.souq.commerce.platform.web.ExpectedVersion;
 import com.souq.commerce.platform.web.PageResult;
 import com.souq.commerce.platform.web.Problems;
@@ -13,14 +14,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
-import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "vendors")
 class VendorQueryController {
 
-    private static final Set<String> STAFF = Set.of("ROLE_ADMIN", "ROLE_SUPPORT", "ROLE_AUDITOR", "ROLE_ANALYST");
 
     private final QueryGateway queries;
 
@@ -54,7 +52,7 @@ class VendorQueryController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "No vendor with id " + vendorId));
         }
-        if (!isStaff(caller) && !vendor.get().applicantSubject().equals(caller.getName())) {
+        if (!Actor.of(caller).isStaff() && !vendor.get().applicantSubject().equals(caller.getName())) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
                     .body(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "Only staff and the applicant see a vendor"));
         }
@@ -70,9 +68,5 @@ class VendorQueryController {
                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return queries.query(new FindVendorsQuery(status, page, size), ResponseTypes.instanceOf(PageResult.class))
                 .join();
-    }
-
-    private static boolean isStaff(Authentication caller) {
-        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(STAFF::contains);
     }
 }
