@@ -153,7 +153,7 @@ class Cart {
         }
         OrderTotals totals = price(orderLines, command.address().country(), vat, standings);
         apply(new CartCheckedOutEvent(cartId, command.orderId(), command.customerSubject(), command.address(),
-                List.copyOf(orderLines), totals));
+                List.copyOf(orderLines), totals, command.payment()));
         return CheckoutOutcome.placed(command.orderId());
     }
 

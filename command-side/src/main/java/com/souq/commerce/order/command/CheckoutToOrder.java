@@ -27,7 +27,7 @@ class CheckoutToOrder {
     void on(CartCheckedOutEvent event) {
         try {
             commands.sendAndWait(new PlaceOrderCommand(event.orderId(), event.cartId(), event.customerSubject(),
-                    event.address(), event.lines(), event.totals()), 10, TimeUnit.SECONDS);
+                    event.address(), event.lines(), event.totals(), event.payment()), 10, TimeUnit.SECONDS);
         } catch (AggregateStreamCreationException alreadyPlaced) {
             // the order exists: this is a redelivery of a checkout that was handled
         }

@@ -20,6 +20,7 @@ import com.souq.commerce.listing.api.ListingStatus;
 import com.souq.commerce.listing.command.ListingQuote;
 import com.souq.commerce.listing.command.ListingQuotes;
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.payment.api.PaymentInstruction;
 import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.geo.CountryCode;
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.Test;
 class CartTest {
 
     private static final String CUSTOMER = "customer-heliopolis";
+
+    private static final PaymentInstruction CARD = PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_APPROVE);
     private static final CartId CART = CartId.ofCustomer(CUSTOMER);
     private static final VendorId CAIRO_PARTS = VendorId.of("5d1c8a34-6b7e-4f43-9a43-0d7c1c2b9a11");
     private static final VendorId GIZA_TYRES = VendorId.of("0b6f4a52-3c55-4f0e-9d7e-5b0f3f1b8a01");
@@ -87,7 +90,7 @@ class CartTest {
     void checkoutFreezesTheCartIntoAnOrderPricedWithShippingAndVat() {
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE),
                         new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectResultMessagePayload(CheckoutOutcome.placed(ORDER))
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         Matchers.predicate(event -> event instanceof CartCheckedOutEvent checkedOut
@@ -102,8 +105,8 @@ class CartTest {
     @Test
     void secondCheckoutFindsTheCartEmpty() {
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE),
-                        new CartCheckedOutEvent(CART, ORDER, CUSTOMER, HELIOPOLIS, List.of(), null))
-                .when(new CheckOutCartCommand(CART, OrderId.random(), CUSTOMER, HELIOPOLIS))
+                        new CartCheckedOutEvent(CART, ORDER, CUSTOMER, HELIOPOLIS, List.of(), null, CARD))
+                .when(new CheckOutCartCommand(CART, OrderId.random(), CUSTOMER, HELIOPOLIS, CARD))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The cart is empty")
                 .expectNoEvents();
@@ -114,7 +117,7 @@ class CartTest {
         Money raised = Money.of(1_300_00, "EGP");
         when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.PUBLISHED, raised, 8));
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectResultMessagePayload(CheckoutOutcome.pricesChanged(
                         List.of(new PriceChange(TYRE, TYRE_PRICE, raised))))
                 .expectEvents(new CartPricesUpdatedEvent(CART, List.of(new PriceChange(TYRE, TYRE_PRICE,
@@ -122,7 +125,7 @@ class CartTest {
 
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE),
                         new CartPricesUpdatedEvent(CART, List.of(new PriceChange(TYRE, TYRE_PRICE, raised))))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectResultMessagePayload(CheckoutOutcome.placed(ORDER));
     }
 
@@ -130,7 +133,7 @@ class CartTest {
     void listingUnpublishedSinceAddingStopsTheCheckout() {
         when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.UNPUBLISHED, TYRE_PRICE, 8));
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -139,7 +142,7 @@ class CartTest {
     void stockSoldSinceAddingStopsTheCheckout() {
         when(listings.of(TYRE)).thenReturn(new ListingQuote(TYRE, GIZA_TYRES, ListingStatus.PUBLISHED, TYRE_PRICE, 3));
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("Only 3 of listing " + TYRE + " are available")
                 .expectNoEvents();
@@ -149,7 +152,7 @@ class CartTest {
     void suspendedVendorStopsTheCheckout() {
         vendorSells(GIZA_TYRES, VendorStatus.SUSPENDED, new ShippingPolicy(Money.of(75_00, "EGP"), null));
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 4, TYRE_PRICE))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectException(DomainRuleViolation.class)
                 .expectNoEvents();
     }
@@ -159,7 +162,7 @@ class CartTest {
         ShippingAddress paris = new ShippingAddress("Jean", "+33100000000", "1 Rue de Rivoli", null, "Paris",
                 "75001", CountryCode.of("FR"));
         fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, paris))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, paris, CARD))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The marketplace does not ship to FR")
                 .expectNoEvents();
@@ -257,7 +260,7 @@ class CartTest {
     @Test
     void customerWhoNeverAddedAnythingHasAnEmptyCart() {
         fixture.givenNoPriorActivity()
-                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, CARD))
                 .expectException(DomainRuleViolation.class)
                 .expectExceptionMessage("The cart is empty")
                 .expectNoEvents();

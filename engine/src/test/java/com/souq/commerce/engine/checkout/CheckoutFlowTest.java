@@ -26,6 +26,7 @@ class CheckoutFlowTest {
 
     private static final Map<String, Object> HELIOPOLIS = Map.of("recipient", "Mona Adel", "phone", "+201001234567",
             "line1", "12 Baghdad St", "city", "Cairo", "postalCode", "11341", "country", "EG");
+    private static final Map<String, Object> SANDBOX_APPROVE = Map.of("provider", "SANDBOX", "method", "approve");
 
     @LocalServerPort
     int port;
@@ -128,12 +129,12 @@ class CheckoutFlowTest {
         addToCart(listing, 1);
         assertProblem(problems.writesNothing(() -> addToCart(riyal, 1)), 422, "CURRENCY_MISMATCH");
         assertInvalidField(problems.writesNothing(() -> api.post("/api/v1/cart/checkout", customer,
-                Map.of("address", Map.of("recipient", "Mona")), Map.of("Idempotency-Key", "k-" + UUID.randomUUID()))),
+                Map.of("address", Map.of("recipient", "Mona"), "payment", SANDBOX_APPROVE), Map.of("Idempotency-Key", "k-" + UUID.randomUUID()))),
                 "address.line1");
         Map<String, Object> paris = new HashMap<>(HELIOPOLIS);
         paris.put("country", "FR");
         assertProblem(problems.writesNothing(() -> api.post("/api/v1/cart/checkout", customer,
-                Map.of("address", paris), Map.of("Idempotency-Key", "k-" + UUID.randomUUID()))),
+                Map.of("address", paris, "payment", SANDBOX_APPROVE), Map.of("Idempotency-Key", "k-" + UUID.randomUUID()))),
                 422, "COUNTRY_NOT_SERVED");
         assertProblem(problems.writesNothing(() -> api.post("/api/v1/cart/lines", vendors.staffOf(vendor),
                 Map.of("listingId", listing, "quantity", 1))), 403, "FORBIDDEN");
@@ -144,7 +145,7 @@ class CheckoutFlowTest {
     }
 
     private Reply checkout(String key) {
-        return api.post("/api/v1/cart/checkout", customer, Map.of("address", HELIOPOLIS),
+        return api.post("/api/v1/cart/checkout", customer, Map.of("address", HELIOPOLIS, "payment", SANDBOX_APPROVE),
                 Map.of("Idempotency-Key", key));
     }
 

@@ -3,6 +3,7 @@ package com.souq.commerce.cart.api;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.ShippingAddress;
+import com.souq.commerce.payment.api.PaymentInstruction;
 import com.souq.commerce.shared.pricing.OrderTotals;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -13,5 +14,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record CartCheckedOutEvent(CartId cartId, OrderId orderId, String customerSubject, ShippingAddress address,
-                                  List<OrderLine> lines, OrderTotals totals) {
+                                  List<OrderLine> lines, OrderTotals totals,
+                                  PaymentInstruction payment) {
 }

@@ -2,6 +2,7 @@ package com.souq.commerce.cart.api;
 
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.ShippingAddress;
+import com.souq.commerce.payment.api.PaymentInstruction;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -12,5 +13,6 @@ public record CheckOutCartCommand(
         @TargetAggregateIdentifier CartId cartId,
         OrderId orderId,
         String customerSubject,
-        ShippingAddress address) {
+        ShippingAddress address,
+        PaymentInstruction payment) {
 }

@@ -1,6 +1,7 @@
 package com.souq.commerce.order.api;
 
 import com.souq.commerce.cart.api.CartId;
+import com.souq.commerce.payment.api.PaymentInstruction;
 import com.souq.commerce.shared.pricing.OrderTotals;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,5 +13,6 @@ public record PlaceOrderCommand(
         String customerSubject,
         ShippingAddress address,
         List<OrderLine> lines,
-        OrderTotals totals) {
+        OrderTotals totals,
+        PaymentInstruction payment) {
 }

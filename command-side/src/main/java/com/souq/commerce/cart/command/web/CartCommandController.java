@@ -9,6 +9,8 @@ import com.souq.commerce.cart.api.RemoveCartLineCommand;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.ShippingAddress;
+import com.souq.commerce.payment.api.PaymentInstruction;
+import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.platform.web.Problems;
 import com.souq.commerce.platform.web.idempotency.IdempotentCommands;
 import com.souq.commerce.shared.geo.CountryCode;
@@ -74,7 +76,14 @@ class CartCommandController {
         }
     }
 
-    record Checkout(@NotNull @Valid Address address) {
+    record Payment(@NotNull PaymentProvider provider, @NotBlank @Size(max = 255) String method) {
+
+        PaymentInstruction toInstruction() {
+            return new PaymentInstruction(provider, method);
+        }
+    }
+
+    record Checkout(@NotNull @Valid Address address, @NotNull @Valid Payment payment) {
     }
 
     record CartAccepted(CartId cartId) {
@@ -118,7 +127,8 @@ class CartCommandController {
         return idempotency.execute(idempotencyKey, checkout, () -> {
             OrderId orderId = OrderId.random();
             CheckoutOutcome outcome = commands.sendAndWait(new CheckOutCartCommand(CartId.ofCustomer(
-                    customer.getName()), orderId, customer.getName(), checkout.address().toShippingAddress()),
+                    customer.getName()), orderId, customer.getName(), checkout.address().toShippingAddress(),
+                    checkout.payment().toInstruction()),
                     TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!outcome.placed()) {
                 ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "PRICES_CHANGED",
