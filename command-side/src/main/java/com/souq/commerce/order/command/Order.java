@@ -38,8 +38,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * it to PAID, order splitting closes it once every vendor order ended.
  *
  * <p>Invariants: an order id is placed once (the event store refuses a second stream). The order is the lock between
- * a customer cancelling and checkout capturing: once it accepted an authorized payment it cannot be cancelled until
- * paid, and a cancelled order never accepts a payment, so money is never taken for a cancelled order. A customer
+ * a customer cancelling and checkout capturing: once it accepted an authorized payment only checkout (whose capture
+ * failed) can cancel it until it is paid, and a cancelled order never accepts a payment, so money is never taken for a
+ * cancelled order. A customer
  * cancels only their own order; once paid, cancellation goes to the vendor orders not yet shipped. Commands the
  * checkout saga sends change nothing when repeated or overtaken, so a redelivered event never fails the saga.
  */
@@ -107,16 +108,13 @@ class Order {
             throw DomainRuleViolation.illegalTransition("order", status, "cancelled");
         }
         if (status == OrderStatus.PAID) {
-            if (!cancellationRequested) {
+            if (!cancellationRequested && command.party() != CancellationParty.CHECKOUT) {
                 apply(new OrderCancellationRequestedEvent(orderId, customerSubject, command.party(), command.subject(),
                         command.reason()));
             }
             return;
         }
-        if (paymentAccepted) {
-            if (command.party() == CancellationParty.CHECKOUT) {
-                return;
-            }
+        if (paymentAccepted && command.party() != CancellationParty.CHECKOUT) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "ORDER_BEING_PAID",
                     "The payment of order " + orderId + " is being captured: cancel once it is paid");
         }
