@@ -16,11 +16,15 @@ public final class Benchmarks {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (which) {
             case "search" -> SearchBenchmark.run(Options.parse(rest));
+            case "checkout" -> CheckoutBenchmark.run(Options.parse(rest));
             default -> {
                 System.out.println("""
                         usage: bin/benchmark search [--listings=100000] [--queries=2000] [--results=benchmark/results]
                           search  index generated listings through the search projection, then measure a filtered,
-                                  faceted full-text query and a suggestion (p50/p99 over HTTP)""");
+                                  faceted full-text query and a suggestion (p50/p99 over HTTP)
+                        bin/benchmark checkout [--orders=2000] [--clients=8]
+                          checkout concurrent shoppers check out 3-vendor carts with the sandbox gateway: orders/s,
+                                  p50/p99 from the request to the order paid and to its vendor orders created""");
                 System.exit(which.equals("help") ? 0 : 2);
             }
         }

@@ -105,6 +105,38 @@ final class CatalogGenerator {
         return events;
     }
 
+    /** A listing for sale and its vendor. */
+    record ForSale(ListingId listingId, VendorId vendorId) {
+    }
+
+    /**
+     * Published Egyptian spare parts with deep stock, {@code perVendor} for each vendor generated so far (call
+     * {@link #vendors(int)} first): what checkout benchmarks buy from.
+     */
+    List<ForSale> deepStock(int perVendor, int stock) {
+        List<ForSale> forSale = new ArrayList<>();
+        List<GenericDomainEventMessage<?>> batch = new ArrayList<>();
+        for (int v = 0; v < vendors.size(); v++) {
+            if (!vendorMarkets.get(v).country().equals("EG")) {
+                continue;
+            }
+            for (int i = 0; i < perVendor; i++) {
+                ListingId listing = ListingId.random();
+                String[] part = PARTS.get(random.nextInt(PARTS.size()));
+                ListingCreatedEvent created = new ListingCreatedEvent(listing, vendors.get(v), Category.SPARE_PARTS,
+                        LocalizedText.of(Map.of("en", part[0], "ar", part[1])), LocalizedText.empty(),
+                        new ListingAttributes(null, null, null, null, Condition.NEW, List.of(), "Cairo", Map.of()),
+                        Money.of((100 + random.nextInt(5_000)) * 100L, "EGP"), stock);
+                batch.add(new GenericDomainEventMessage<>("Listing", listing.value(), 0, created));
+                batch.add(new GenericDomainEventMessage<>("Listing", listing.value(), 1,
+                        new ListingPublishedEvent(listing, vendors.get(v))));
+                forSale.add(new ForSale(listing, vendors.get(v)));
+            }
+        }
+        eventStore.publish(batch);
+        return forSale;
+    }
+
     private ListingCreatedEvent listing(ListingId id, VendorId vendor, Market market) {
         Car car = CARS.get(random.nextInt(CARS.size()));
         int year = 2005 + random.nextInt(20);

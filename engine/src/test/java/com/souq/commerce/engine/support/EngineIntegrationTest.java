@@ -16,6 +16,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealInfrastructure.class)
-@SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "souq.checkout.payment-timeout=" + EngineIntegrationTest.PAYMENT_TIMEOUT)
 public @interface EngineIntegrationTest {
+
+    /** Short enough for a test to watch a checkout give up on an unpaid order. */
+    String PAYMENT_TIMEOUT = "6s";
 }

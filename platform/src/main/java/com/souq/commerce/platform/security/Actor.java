@@ -1,6 +1,7 @@
 package com.souq.commerce.platform.security;
 
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.vendor.api.VendorId;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -51,6 +52,18 @@ public record Actor(String subject, Set<Role> roles, Optional<String> vendorId) 
         if (!actsFor(vendor)) {
             throw DomainRuleViolation.forbidden("NOT_YOUR_VENDOR", "You do not act for vendor " + vendor);
         }
+    }
+
+    /**
+     * The vendor a command acts for: the token's vendor for vendor staff, null for administrators (who act for any
+     * vendor, so no ownership check applies); 403 {@code NO_VENDOR_IN_TOKEN} for a vendor token without one.
+     */
+    public VendorId actingVendor() {
+        if (is(Role.ADMIN)) {
+            return null;
+        }
+        return vendorId.map(VendorId::of).orElseThrow(() -> DomainRuleViolation.forbidden("NO_VENDOR_IN_TOKEN",
+                "This token does not say which vendor it acts for"));
     }
 
     /** Whether the caller may act for the given vendor: an administrator, or that vendor's own staff. */

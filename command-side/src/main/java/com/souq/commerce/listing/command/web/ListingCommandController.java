@@ -13,10 +13,8 @@ import com.souq.commerce.listing.api.MarkListingSoldCommand;
 import com.souq.commerce.listing.api.PublishListingCommand;
 import com.souq.commerce.listing.api.UnpublishListingCommand;
 import com.souq.commerce.platform.security.Actor;
-import com.souq.commerce.platform.security.Role;
 import com.souq.commerce.platform.web.ExpectedVersion;
 import com.souq.commerce.platform.web.idempotency.IdempotentCommands;
-import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.vendor.api.VendorId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -198,12 +196,7 @@ class ListingCommandController {
 
     /** Vendor staff act for the vendor of their token, administrators for anyone (null: no ownership check). */
     private static VendorId actingVendor(Authentication caller) {
-        Actor actor = Actor.of(caller);
-        if (actor.is(Role.ADMIN)) {
-            return null;
-        }
-        return actor.vendorId().map(VendorId::of).orElseThrow(() -> DomainRuleViolation.forbidden(
-                "NO_VENDOR_IN_TOKEN", "This token does not say which vendor it acts for"));
+        return Actor.of(caller).actingVendor();
     }
 
     private static LocalizedText descriptions(Descriptions description) {
