@@ -2,6 +2,7 @@ package com.souq.commerce.engine.payment;
 
 import static org.awaitility.Awaitility.await;
 
+import com.souq.commerce.engine.support.Api;
 import com.souq.commerce.payment.api.PaymentId;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,14 @@ final class PaymentJournal {
                                payload->>'reason' AS reason, payload->'amount'->>'minorUnits' AS amount
                           FROM event_journal WHERE aggregate_id = :id ORDER BY sequence_number DESC LIMIT 1""")
                 .param("id", payment.value()).query().singleRow();
+    }
+
+    /** The simple names of the events a request caused, found by its correlation id. */
+    List<String> causedBy(Api.Reply reply) {
+        return jdbc.sql("""
+                        SELECT regexp_replace(event_type, '^.*\\.', '') FROM event_journal
+                         WHERE metadata->>'correlationId' = :id ORDER BY global_index""")
+                .param("id", reply.header("X-Correlation-Id")).query(String.class).list();
     }
 
     long count() {

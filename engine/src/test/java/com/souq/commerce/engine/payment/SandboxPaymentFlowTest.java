@@ -83,6 +83,8 @@ class SandboxPaymentFlowTest {
         Api.Reply approved = api.post(path, owner, Map.of("outcome", "approve"));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
         journal.awaitLast(payment, "PaymentAuthorizedEvent");
+        assertThat(journal.causedBy(approved)).as("events carry the request's correlation id")
+                .contains("PaymentAuthorizedEvent");
 
         assertProblem(problems.writesNothing(() -> api.post(path, owner, Map.of("outcome", "approve"))), 409,
                 "NO_ACTION_PENDING");
