@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Points the engine at real servers before its Spring context starts: the machine's PostgreSQL when one answers on
  * 127.0.0.1:5432 (in a fresh database for this run), an embedded PostgreSQL 15 otherwise, and a real Elasticsearch
- * node started from the distribution the build downloaded. They are set as system properties because the engine
- * decides whether to start embedded servers itself before any test property source exists.
+ * node started from the distribution the build downloaded, and Stripe's API played by the {@link LocalStripe} stub.
+ * They are set as system properties because the engine decides whether to start embedded servers itself before any
+ * test property source exists.
  */
 public class RealInfrastructure implements BeforeAllCallback {
 
@@ -20,5 +21,10 @@ public class RealInfrastructure implements BeforeAllCallback {
         System.setProperty("spring.datasource.username", postgres.username());
         System.setProperty("spring.datasource.password", postgres.password() == null ? "" : postgres.password());
         System.setProperty("souq.elasticsearch.url", TestInfrastructure.elasticsearch().toString());
+        System.setProperty("souq.payments.stripe.enabled", "true");
+        System.setProperty("souq.payments.stripe.api-key", LocalStripe.API_KEY);
+        System.setProperty("souq.payments.stripe.api-base", LocalStripe.stub().baseUrl());
+        System.setProperty("souq.payments.stripe.webhook-secret", LocalStripe.WEBHOOK_SECRET);
+        System.setProperty("souq.payments.stripe.max-network-retries", "0");
     }
 }

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Stateless bearer-token security: every API request carries a signed JWT whose {@code sub} is the actor and whose
  * {@code roles} claim grants {@link Role}s; each endpoint names the roles it admits ({@code @PreAuthorize}).
  * Without a token the answer is 401, with the wrong role 403, both as problem details. Health probes, metrics,
- * the OpenAPI document and the development token endpoint (when enabled) are open.
+ * the OpenAPI document, payment providers' webhooks (signed by the provider) and the development token endpoint
+ * (when enabled) are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -50,6 +51,8 @@ public class SecurityConfiguration {
                             "/error").permitAll();
                     // The storefront's catalog: anyone may browse and search; a token, when sent, is still checked.
                     requests.requestMatchers(HttpMethod.GET, "/api/v1/search/**", "/api/v1/listings/**").permitAll();
+                    // Payment providers call back without a token: each webhook checks its own signature.
+                    requests.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**").permitAll();
                     if (properties.devTokens()) {
                         requests.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }
