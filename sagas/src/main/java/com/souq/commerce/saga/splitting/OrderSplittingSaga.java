@@ -56,7 +56,7 @@ public class OrderSplittingSaga {
 
     private OrderId orderId;
     private String customerSubject;
-    private final Map<VendorOrderId, VendorOrderStatus> vendorOrders = new LinkedHashMap<>();
+    private Map<VendorOrderId, VendorOrderStatus> vendorOrders = new LinkedHashMap<>();
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER)
