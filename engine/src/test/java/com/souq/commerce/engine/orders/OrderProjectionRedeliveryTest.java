@@ -73,7 +73,8 @@ class OrderProjectionRedeliveryTest {
                 .accept(shipping).ship(shipping, "Aramex", "AX-9").deliver(shipping)
                 .requestCancellation(CancellationParty.CUSTOMER, customer, "Found it cheaper")
                 .cancelShare(cancelling, CancellationParty.CUSTOMER, customer, "Found it cheaper")
-                .complete(List.of(shipping), List.of(cancelling));
+                .complete(List.of(shipping), List.of(cancelling))
+                .publish();
         cart = busyCart(customer, shipping);
     }
 

@@ -49,11 +49,11 @@ class OrderReadTest {
 
     @Test
     void customerListsOwnOrdersNewestFirstWithEachVendorsStatus() {
-        OrderStory oldest = OrderStory.placed(store, customerSubject, first, second);
+        OrderStory oldest = OrderStory.placed(store, customerSubject, first, second).publish();
         OrderStory shipping = OrderStory.placed(store, customerSubject, first, second).paidAndSplit()
-                .accept(first).ship(first, "Aramex", "AX-778");
-        OrderStory newest = OrderStory.placed(store, customerSubject, first, second).reserveStock();
-        OrderStory.placed(store, "customer-" + UUID.randomUUID(), first, second);
+                .accept(first).ship(first, "Aramex", "AX-778").publish();
+        OrderStory newest = OrderStory.placed(store, customerSubject, first, second).reserveStock().publish();
+        OrderStory.placed(store, "customer-" + UUID.randomUUID(), first, second).publish();
         reads.order(newest.orderId.value(), customer, status("STOCK_RESERVED"));
         reads.order(shipping.orderId.value(), customer, order -> order.get("vendorOrders").size() == 2
                 && order.get("vendorOrders").get(0).get("status").asString().equals("SHIPPED"));
@@ -83,7 +83,8 @@ class OrderReadTest {
         OrderStory story = OrderStory.placed(store, customerSubject, first, second).paidAndSplit()
                 .accept(first).ship(first, "Aramex", "AX-123").deliver(first)
                 .reject(second, "Out of stock since Tuesday")
-                .complete(List.of(first), List.of(second));
+                .complete(List.of(first), List.of(second))
+                .publish();
 
         JsonNode order = reads.order(story.orderId.value(), customer, status("COMPLETED").and(timelineOf(21))
                 .and(view -> view.get("vendorOrders").size() == 2
@@ -146,7 +147,8 @@ class OrderReadTest {
 
     @Test
     void onlyTheCustomerAndStaffSeeAnOrderAndItsPayment() {
-        OrderStory story = OrderStory.placed(store, customerSubject, first, second).reserveStock().requestPayment();
+        OrderStory story = OrderStory.placed(store, customerSubject, first, second).reserveStock().requestPayment()
+                .publish();
         reads.order(story.orderId.value(), customer, order -> !order.get("payment").get("status").isNull());
         String order = "/api/v1/orders/" + story.orderId;
         String payment = order + "/payment";
@@ -175,12 +177,12 @@ class OrderReadTest {
 
     @Test
     void paymentShowsItsNextActionWhileWaitingAndWhyItFailed() {
-        OrderStory story = OrderStory.placed(store, customerSubject, first, second).reserveStock();
+        OrderStory story = OrderStory.placed(store, customerSubject, first, second).reserveStock().publish();
         reads.order(story.orderId.value(), customer, status("STOCK_RESERVED"));
         String payment = "/api/v1/orders/" + story.orderId + "/payment";
         assertProblem(api.get(payment, customer), 404, "NOT_FOUND");
 
-        story.requestPayment().requireAction("https://sandbox.example/3ds/" + story.paymentId);
+        story.requestPayment().requireAction("https://sandbox.example/3ds/" + story.paymentId).publish();
         JsonNode waiting = reads.until(payment, customer, view -> view.get("status").asString()
                 .equals("REQUIRES_ACTION"));
         assertThat(waiting.get("nextActionUrl").asString()).isEqualTo("https://sandbox.example/3ds/"
@@ -191,7 +193,8 @@ class OrderReadTest {
         assertThat(waiting.get("amount").get("minorUnits").asLong()).isEqualTo(6_748_80);
 
         story.failPayment("Card declined by issuer").releaseStock(0).releaseStock(1).releaseStock(2)
-                .cancel(CancellationParty.CHECKOUT, null, "The payment failed");
+                .cancel(CancellationParty.CHECKOUT, null, "The payment failed")
+                .publish();
         JsonNode failed = reads.until(payment, customer, view -> view.get("status").asString().equals("FAILED"));
         assertThat(failed.get("failureReason").asString()).isEqualTo("Card declined by issuer");
         assertThat(failed.get("nextActionUrl").isNull()).isTrue();
@@ -204,7 +207,8 @@ class OrderReadTest {
         JsonNode cancelled = order.get("timeline").get(12);
         assertThat(cancelled.get("type").asString()).isEqualTo("OrderCancelled");
         assertThat(cancelled.get("actor").asString()).isEqualTo("ENGINE");
-        assertThat(cancelled.get("description").asString()).isEqualTo("Order cancelled by checkout: The payment failed");
+        assertThat(cancelled.get("description").asString())
+                .isEqualTo("Order cancelled by checkout: The payment failed");
     }
 
     private static List<String> orderIds(JsonNode page) {

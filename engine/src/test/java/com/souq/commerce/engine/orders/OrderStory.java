@@ -47,15 +47,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 
 /**
  * An order's life as events in the real store, as the Order, VendorOrder, Payment and Listing aggregates would apply
- * them, before the sagas that drive them exist: placed from three lines of two vendors (brake pads and a filter from
- * the first, tyres from the second), shipped to Cairo, priced by the real pricing rules with a 50.00 EGP flat
- * shipping fee per vendor. Every step appends the next events with increasing sequence numbers per aggregate.
+ * them: placed from three lines of two vendors (brake pads and a filter from the first, tyres from the second),
+ * shipped to Cairo, priced by the real pricing rules with a 50.00 EGP flat shipping fee per vendor. Steps queue the
+ * next events with increasing sequence numbers per aggregate; {@link #publish()} appends what is queued in one
+ * transaction.
+ *
+ * <p>The checkout, splitting and payment sagas react to these events as to real ones. A story therefore publishes
+ * each step whole, so that whatever a saga asks of the order, its payment or its vendor orders finds the step done
+ * and changes nothing (their commands are no-ops when overtaken), and it pays with the sandbox's
+ * {@code requires-action} method, so that the payment process never authorizes a payment the story leaves waiting.
+ * The listings are made up: the sagas' stock commands fail on them, and only log it.
  */
 final class OrderStory {
 
@@ -73,6 +81,7 @@ final class OrderStory {
 
     private final EventStore store;
     private final Map<String, Long> nextSequence = new HashMap<>();
+    private final List<DomainEventMessage<?>> queued = new ArrayList<>();
 
     private OrderStory(EventStore store, String customer, VendorId first, VendorId second) {
         this.store = store;
@@ -93,8 +102,15 @@ final class OrderStory {
     static OrderStory placed(EventStore store, String customer, VendorId first, VendorId second) {
         OrderStory story = new OrderStory(store, customer, first, second);
         story.order(new OrderPlacedEvent(story.orderId, CartId.ofCustomer(customer), customer, HELIOPOLIS,
-                story.lines, story.totals, PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_APPROVE)));
+                story.lines, story.totals, PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_REQUIRES_ACTION)));
         return story;
+    }
+
+    /** Appends every queued event in one transaction, as one command would. */
+    OrderStory publish() {
+        store.publish(List.copyOf(queued));
+        queued.clear();
+        return this;
     }
 
     Money grandTotal() {
@@ -126,9 +142,9 @@ final class OrderStory {
 
     OrderStory requestPayment() {
         order(new OrderPaymentRequestedEvent(orderId, customer, paymentId, grandTotal(),
-                PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_APPROVE)));
+                PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_REQUIRES_ACTION)));
         payment(new PaymentRequestedEvent(paymentId, orderId, customer, grandTotal(),
-                PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_APPROVE)));
+                PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_REQUIRES_ACTION)));
         return this;
     }
 
@@ -261,6 +277,6 @@ final class OrderStory {
 
     private void append(String type, String aggregateId, Object payload, MetaData metaData) {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
-        store.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData));
+        queued.add(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData));
     }
 }

@@ -47,10 +47,11 @@ class VendorOrderReadTest {
     @Test
     void vendorListsItsVendorOrdersNewestFirstFilteredByStatus() {
         OrderStory shipped = OrderStory.placed(store, customerSubject, vendor, other).paidAndSplit()
-                .accept(vendor).ship(vendor, "Bosta", "BST-0042");
-        OrderStory accepted = OrderStory.placed(store, customerSubject, vendor, other).paidAndSplit().accept(vendor);
-        OrderStory created = OrderStory.placed(store, customerSubject, other, vendor).paidAndSplit();
-        OrderStory.placed(store, customerSubject, vendor, other).reserveStock();
+                .accept(vendor).ship(vendor, "Bosta", "BST-0042").publish();
+        OrderStory accepted = OrderStory.placed(store, customerSubject, vendor, other).paidAndSplit().accept(vendor)
+                .publish();
+        OrderStory created = OrderStory.placed(store, customerSubject, other, vendor).paidAndSplit().publish();
+        OrderStory.placed(store, customerSubject, vendor, other).reserveStock().publish();
         String list = "/api/v1/vendors/" + vendor + "/orders";
         reads.until(list + "?status=SHIPPED", vendorStaff, page -> page.get("totalItems").asLong() == 1);
         reads.until(list + "?status=ACCEPTED", vendorStaff, page -> page.get("totalItems").asLong() == 1);
@@ -102,7 +103,8 @@ class VendorOrderReadTest {
 
     @Test
     void oneVendorOrderIsReadByItsVendorTheCustomerAndStaffOnly() {
-        OrderStory story = OrderStory.placed(store, customerSubject, vendor, other).paidAndSplit().accept(vendor);
+        OrderStory story = OrderStory.placed(store, customerSubject, vendor, other).paidAndSplit().accept(vendor)
+                .publish();
         String path = "/api/v1/vendor-orders/" + story.vendorOrderId(vendor);
         JsonNode share = reads.until(path, vendorStaff, view -> view.get("status").asString().equals("ACCEPTED"));
         assertThat(share.get("customerSubject").asString()).isEqualTo(customerSubject);
