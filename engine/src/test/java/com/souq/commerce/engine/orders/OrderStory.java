@@ -43,6 +43,8 @@ import com.souq.commerce.shared.pricing.ShippingPolicy;
 import com.souq.commerce.shared.pricing.VatTable;
 import com.souq.commerce.shared.pricing.VendorTotals;
 import com.souq.commerce.vendor.api.VendorId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,10 +108,17 @@ final class OrderStory {
         return story;
     }
 
-    /** Appends every queued event in one transaction, as one command would. */
+    /**
+     * Appends every queued event in one transaction, as one command would, then lets the clock pass the millisecond
+     * of the last one: the store keeps timestamps to the millisecond, and a later step or story must read as later.
+     */
     OrderStory publish() {
+        Instant last = queued.getLast().getTimestamp().truncatedTo(ChronoUnit.MILLIS);
         store.publish(List.copyOf(queued));
         queued.clear();
+        while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(last)) {
+            Thread.onSpinWait();
+        }
         return this;
     }
 
