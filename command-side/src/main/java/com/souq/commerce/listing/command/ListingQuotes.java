@@ -1,24 +1,35 @@
 package com.souq.commerce.listing.command;
 
 import com.souq.commerce.listing.api.ListingId;
+import com.souq.commerce.platform.axon.ReadOnlyAggregates;
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
-/** Reads a listing's current quote from its own event stream, inside the unit of work of the command that asks. */
+/** Reads a listing's current quote from its own event stream, inside the unit of work of the command that asks, without
+ * locking it (see {@link ReadOnlyAggregates}). */
 @Component
 public class ListingQuotes {
 
-    private final Repository<Listing> listings;
+    private final Configuration axon;
+    private volatile Repository<Listing> listings;
 
-    ListingQuotes(Repository<Listing> listings) {
-        this.listings = listings;
+    ListingQuotes(Configuration axon) {
+        this.axon = axon;
+    }
+
+    private Repository<Listing> listings() {
+        if (listings == null) {
+            listings = ReadOnlyAggregates.of(Listing.class, axon);
+        }
+        return listings;
     }
 
     public ListingQuote of(ListingId listingId) {
         try {
-            return listings.load(listingId.value()).invoke(Listing::quote);
+            return listings().load(listingId.value()).invoke(Listing::quote);
         } catch (AggregateNotFoundException unknown) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.NOT_FOUND, "NOT_FOUND",
                     "No listing with id " + listingId);

@@ -1,27 +1,38 @@
 package com.souq.commerce.vendor.command;
 
+import com.souq.commerce.platform.axon.ReadOnlyAggregates;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.vendor.api.VendorId;
+import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a vendor's standing from its own event stream, inside the unit of work of the command that asks: the
+ * Reads a vendor's standing from its own event stream, inside the unit of work of the command that asks, without
+ * locking it (see {@link ReadOnlyAggregates}): the
  * command side never reads a read model, and a listing is published only if its vendor is approved at that moment.
  */
 @Component
 public class VendorStandings {
 
-    private final Repository<Vendor> vendors;
+    private final Configuration axon;
+    private volatile Repository<Vendor> vendors;
 
-    VendorStandings(Repository<Vendor> vendors) {
-        this.vendors = vendors;
+    VendorStandings(Configuration axon) {
+        this.axon = axon;
+    }
+
+    private Repository<Vendor> vendors() {
+        if (vendors == null) {
+            vendors = ReadOnlyAggregates.of(Vendor.class, axon);
+        }
+        return vendors;
     }
 
     public VendorStanding of(VendorId vendorId) {
         try {
-            return vendors.load(vendorId.value()).invoke(Vendor::standing);
+            return vendors().load(vendorId.value()).invoke(Vendor::standing);
         } catch (AggregateNotFoundException unknown) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.UNPROCESSABLE, "UNKNOWN_VENDOR",
                     "No vendor with id " + vendorId);

@@ -1,12 +1,14 @@
 package com.souq.commerce.platform.axon;
 
 import com.souq.commerce.vendor.api.upcasting.VendorAppliedEventRevision1Upcaster;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Function;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -21,8 +23,10 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.stereotype.Saga;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -104,16 +108,38 @@ public class AxonInfrastructureConfiguration {
      * Not Axon's pooled streaming processor: the embedded event store's streams offer no availability callback, so an
      * idle pooled processor polls every 500 ms, while a tracking processor is woken by the store as soon as an event
      * is committed in this process (measured: a read model visible 150-500 ms after the command, against a few ms).
+     *
+     * <p>Saga processors handle one event per transaction: a saga sends commands, and Axon holds the lock of every
+     * aggregate a command touched until the transaction ends, so a batch of many orders' events would hold many
+     * listings at once and two segments would deadlock on them (measured under concurrent checkouts). A failing event
+     * handler never lets a projection skip the event (Axon's default logs and moves on): it is parked in the
+     * projection's dead-letter queue (below). Sagas retry transient failures ({@link RetryTransientFailures}).
      */
     @Bean
     @Order(0)
-    ConfigurerModule trackingProcessors(EventStoreProperties properties) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forParallelProcessing(properties.processorSegments())
-                        .andInitialSegmentsCount(properties.processorSegments())
-                        .andBatchSize(properties.processorBatchSize())));
+    ConfigurerModule trackingProcessors(EventStoreProperties properties, ListableBeanFactory beans,
+                                        MeterRegistry meters) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.usingTrackingEventProcessors()
+                    .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                            .forParallelProcessing(properties.processorSegments())
+                            .andInitialSegmentsCount(properties.processorSegments())
+                            .andBatchSize(properties.processorBatchSize()))
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+            for (String sagaBean : beans.getBeanNamesForAnnotation(Saga.class)) {
+                Class<?> sagaType = beans.getType(sagaBean);
+                if (sagaType != null) {
+                    String processor = sagaType.getSimpleName() + "Processor";
+                    processing.registerListenerInvocationErrorHandler(processor,
+                            config -> new RetryTransientFailures(processor, meters));
+                    processing.registerTrackingEventProcessorConfiguration(processor,
+                            config -> TrackingEventProcessorConfiguration
+                                    .forParallelProcessing(properties.processorSegments())
+                                    .andInitialSegmentsCount(properties.processorSegments())
+                                    .andBatchSize(1));
+                }
+            }
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -128,7 +129,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, ConflictingAggregateVersionException.class,
-            ConcurrencyException.class, EventStoreException.class})
+            ConcurrencyException.class, EventStoreException.class, LockAcquisitionFailedException.class})
     ResponseEntity<Object> axonFailure(Exception ex) {
         return translated(ex);
     }
@@ -175,6 +176,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "ALREADY_EXISTS", "Something with this id exists already"));
             case ConcurrencyException concurrent -> problem(Problems.of(HttpStatus.CONFLICT,
                     "CONCURRENT_MODIFICATION", "Another change to the same object won the race: read it and retry"));
+            case LockAcquisitionFailedException busy -> problem(Problems.of(HttpStatus.CONFLICT,
+                    "CONCURRENT_MODIFICATION", "Another change to the same object was under way: retry"));
             default -> internalError(ex);
         };
     }

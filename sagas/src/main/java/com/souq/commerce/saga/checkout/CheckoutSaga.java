@@ -25,6 +25,7 @@ import com.souq.commerce.payment.api.PaymentCapturedEvent;
 import com.souq.commerce.payment.api.PaymentFailedEvent;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.RequestPaymentCommand;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -86,9 +87,9 @@ public class CheckoutSaga {
             awaitingStock.add(line.listingId());
         }
         deadlineId = deadlines.schedule(settings.paymentTimeout(), PAYMENT_DEADLINE, new PaymentDeadline(orderId));
-        for (OrderLine line : event.lines()) {
-            commands.sendAndWait(new ReserveStockCommand(line.listingId(), orderId, line.quantity()));
-        }
+        // listings in one global order: two checkouts holding the same listings never wait on each other in a cycle
+        event.lines().stream().sorted(Comparator.comparing(line -> line.listingId().value())).forEach(line ->
+                commands.sendAndWait(new ReserveStockCommand(line.listingId(), orderId, line.quantity())));
     }
 
     @SagaEventHandler(associationProperty = ORDER)
@@ -157,9 +158,8 @@ public class CheckoutSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = ORDER)
     void on(OrderCancelledEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        for (ListingId listing : listings) {
-            commands.sendAndWait(new ReleaseStockReservationCommand(listing, orderId));
-        }
+        listings.stream().sorted(Comparator.comparing(ListingId::value)).forEach(listing ->
+                commands.sendAndWait(new ReleaseStockReservationCommand(listing, orderId)));
         if (paymentId != null) {
             commands.sendAndWait(new CancelPaymentCommand(paymentId, "Order " + orderId + " was cancelled"));
         }

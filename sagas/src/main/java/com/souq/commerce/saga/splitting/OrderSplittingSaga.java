@@ -20,6 +20,7 @@ import com.souq.commerce.order.api.VendorOrderShippedEvent;
 import com.souq.commerce.order.api.VendorOrderStatus;
 import com.souq.commerce.shared.pricing.VendorTotals;
 import com.souq.commerce.vendor.api.VendorId;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,8 @@ public class OrderSplittingSaga {
     @SagaEventHandler(associationProperty = ORDER)
     void on(VendorOrderShippedEvent event, CommandGateway commands) {
         vendorOrders.put(event.vendorOrderId(), VendorOrderStatus.SHIPPED);
-        for (OrderLine line : event.lines()) {
-            commands.sendAndWait(new CommitStockReservationCommand(line.listingId(), orderId));
-        }
+        inListingOrder(event.lines()).forEach(line ->
+                commands.sendAndWait(new CommitStockReservationCommand(line.listingId(), orderId)));
     }
 
     @SagaEventHandler(associationProperty = ORDER)
@@ -124,9 +124,13 @@ public class OrderSplittingSaga {
     }
 
     private void release(List<OrderLine> lines, CommandGateway commands) {
-        for (OrderLine line : lines) {
-            commands.sendAndWait(new ReleaseStockReservationCommand(line.listingId(), orderId));
-        }
+        inListingOrder(lines).forEach(line ->
+                commands.sendAndWait(new ReleaseStockReservationCommand(line.listingId(), orderId)));
+    }
+
+    /** Listings are always locked in one global order, the checkout's too: no two handlers wait on each other. */
+    private static List<OrderLine> inListingOrder(List<OrderLine> lines) {
+        return lines.stream().sorted(Comparator.comparing(line -> line.listingId().value())).toList();
     }
 
     private void closeWhenAllEnded(CommandGateway commands) {
