@@ -2,7 +2,12 @@ package com.souq.commerce.platform.axon;
 
 import com.souq.commerce.vendor.api.upcasting.VendorAppliedEventRevision1Upcaster;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
+import org.axonframework.commandhandling.AsynchronousCommandBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
@@ -19,6 +24,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
@@ -98,6 +104,30 @@ public class AxonInfrastructureConfiguration {
         return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
     }
 
+    /**
+     * Commands run each in its own unit of work and transaction, on a virtual thread, also when a saga sends them.
+     * With Axon's default bus a saga's commands join the transaction of the saga's whole batch of events, and the lock
+     * of every aggregate they touch is held until that batch commits: two sagas (or two segments of one) holding
+     * payments and listings of different orders then deadlock (measured under concurrent checkouts). Here a command
+     * holds one aggregate's lock for as long as it runs. The saga still waits for the result; every command a saga
+     * sends is idempotent, so a saga batch rolled back after its commands committed sends them again harmlessly.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    AsynchronousCommandBus commandBus(TransactionManager transactionManager,
+                                      org.axonframework.config.Configuration axon,
+                                      DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
+    }
+
     @Bean
     CorrelationDataProvider actorCorrelationProvider() {
         return new SimpleCorrelationDataProvider(SUBJECT, ROLES);
@@ -109,11 +139,9 @@ public class AxonInfrastructureConfiguration {
      * idle pooled processor polls every 500 ms, while a tracking processor is woken by the store as soon as an event
      * is committed in this process (measured: a read model visible 150-500 ms after the command, against a few ms).
      *
-     * <p>Saga processors handle one event per transaction: a saga sends commands, and Axon holds the lock of every
-     * aggregate a command touched until the transaction ends, so a batch of many orders' events would hold many
-     * listings at once and two segments would deadlock on them (measured under concurrent checkouts). A failing event
-     * handler never lets a projection skip the event (Axon's default logs and moves on): it is parked in the
-     * projection's dead-letter queue (below). Sagas retry transient failures ({@link RetryTransientFailures}).
+     * <p>A failing event handler never lets a projection skip the event (Axon's default logs and moves on): it is
+     * parked in the projection's dead-letter queue (below). Sagas retry transient failures
+     * ({@link RetryTransientFailures}).
      */
     @Bean
     @Order(0)
@@ -132,11 +160,6 @@ public class AxonInfrastructureConfiguration {
                     String processor = sagaType.getSimpleName() + "Processor";
                     processing.registerListenerInvocationErrorHandler(processor,
                             config -> new RetryTransientFailures(processor, meters));
-                    processing.registerTrackingEventProcessorConfiguration(processor,
-                            config -> TrackingEventProcessorConfiguration
-                                    .forParallelProcessing(properties.processorSegments())
-                                    .andInitialSegmentsCount(properties.processorSegments())
-                                    .andBatchSize(1));
                 }
             }
         });
