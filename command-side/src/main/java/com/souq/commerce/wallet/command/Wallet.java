@@ -154,7 +154,8 @@ class Wallet {
     private String openFor(WalletId target, WalletOwner commandOwner, Money amount, String transactionId) {
         requireTransactionId(transactionId);
         if (commandOwner == null) {
-            throw DomainRuleViolation.unprocessable("OWNER_REQUIRED", "A movement that may open a wallet names its owner");
+            throw DomainRuleViolation.unprocessable("OWNER_REQUIRED",
+                    "A movement that may open a wallet names its owner");
         }
         if (isOpen()) {
             inWalletCurrency(amount);

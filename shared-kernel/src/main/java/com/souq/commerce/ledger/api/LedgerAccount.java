@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An account of the double-entry ledger, named {@code kind} or {@code kind:qualifier} ({@code vendor-payable:<vendorId>},
- * {@code tax-payable:EG}); serialized as that name. Balances are kept per account and currency.
+ * An account of the double-entry ledger, named {@code kind} or {@code kind:qualifier}
+ * ({@code vendor-payable:<vendorId>}, {@code tax-payable:EG}); serialized as that name. Balances are kept per
+ * account and currency.
  *
  * <p>Sign convention: every balance is stored and reported <em>debit-positive</em> (debits minus credits), so the
  * balances of all accounts of one currency sum to zero. {@link Kind#normalBalance()} says on which side an account
@@ -31,7 +32,7 @@ public record LedgerAccount(Kind kind, String qualifier) {
     public enum Kind {
         /** What the marketplace owes a customer: their wallet balance (qualifier: the customer's subject). */
         CUSTOMER_WALLET("customer-wallet", NormalBalance.CREDIT, Qualifier.SUBJECT),
-        /** What a vendor earned but may not withdraw yet: shares not past their return window (qualifier: vendor id). */
+        /** What a vendor earned but may not withdraw yet: shares within their return window (qualifier: vendor id). */
         VENDOR_PAYABLE("vendor-payable", NormalBalance.CREDIT, Qualifier.UUID),
         /** What a vendor may withdraw: its wallet balance (qualifier: vendor id). */
         VENDOR_WALLET("vendor-wallet", NormalBalance.CREDIT, Qualifier.UUID),
