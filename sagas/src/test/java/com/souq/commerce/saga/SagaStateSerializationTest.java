@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.souq.commerce.listing.api.StockReservedEvent;
 import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderId;
+import com.souq.commerce.payment.api.PaymentCapturedEvent;
+import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.saga.checkout.CheckoutSagaStates;
+import com.souq.commerce.saga.commission.CommissionSagaStates;
 import com.souq.commerce.saga.splitting.OrderSplittingSagaStates;
 import com.souq.commerce.shared.money.Money;
 import org.axonframework.serialization.SerializedObject;
@@ -43,6 +46,21 @@ class SagaStateSerializationTest {
 
         assertThat(stored).contains(pads.value(), "DELIVERED",
                 VendorOrderId.of(OrderFixture.ORDER, OrderFixture.GIZA_TYRES).value(), "CREATED");
+        assertThat(json(roundTrip(saga))).isEqualTo(stored);
+    }
+
+    @Test
+    void commissionSagaRemembersItsCaptureSplitsAndReturnWindows() {
+        VendorOrderId pads = VendorOrderId.of(OrderFixture.ORDER, OrderFixture.CAIRO_PARTS);
+        Object saga = CommissionSagaStates.afterPosting(new PaymentCapturedEvent(OrderFixture.PAYMENT,
+                        OrderFixture.ORDER, OrderFixture.CUSTOMER, PaymentProvider.SANDBOX, "sandbox_1",
+                        OrderFixture.TOTALS.grandTotal()), OrderFixture.paid(),
+                new VendorOrderDeliveredEvent(pads, OrderFixture.ORDER, OrderFixture.CAIRO_PARTS));
+
+        String stored = json(saga);
+
+        assertThat(stored).contains(pads.value(), "DELIVERED", "return-window-1", "SANDBOX",
+                OrderFixture.PAYMENT.value(), "\"payable\":{\"minorUnits\":80712", "commission.rate.spare-parts");
         assertThat(json(roundTrip(saga))).isEqualTo(stored);
     }
 

@@ -17,9 +17,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "souq.checkout.payment-timeout=" + EngineIntegrationTest.PAYMENT_TIMEOUT)
+        properties = {"souq.checkout.payment-timeout=" + EngineIntegrationTest.PAYMENT_TIMEOUT,
+                "souq.money.return-window=" + EngineIntegrationTest.RETURN_WINDOW})
 public @interface EngineIntegrationTest {
 
     /** Short enough for a test to watch a checkout give up on an unpaid order. */
     String PAYMENT_TIMEOUT = "6s";
+
+    /** Short enough for a test to watch a delivered vendor order's payable move to the vendor's wallet. */
+    String RETURN_WINDOW = "3s";
 }

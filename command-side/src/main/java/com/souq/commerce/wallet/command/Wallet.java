@@ -1,0 +1,303 @@
+package com.souq.commerce.wallet.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.wallet.api.CaptureWalletHoldCommand;
+import com.souq.commerce.wallet.api.DepositToWalletCommand;
+import com.souq.commerce.wallet.api.HoldWalletFundsCommand;
+import com.souq.commerce.wallet.api.MovementType;
+import com.souq.commerce.wallet.api.ReleaseWalletHoldCommand;
+import com.souq.commerce.wallet.api.WalletDepositedEvent;
+import com.souq.commerce.wallet.api.WalletFundsHeldEvent;
+import com.souq.commerce.wallet.api.WalletHoldCapturedEvent;
+import com.souq.commerce.wallet.api.WalletHoldReleasedEvent;
+import com.souq.commerce.wallet.api.WalletId;
+import com.souq.commerce.wallet.api.WalletMovementRefusedEvent;
+import com.souq.commerce.wallet.api.WalletOpenedEvent;
+import com.souq.commerce.wallet.api.WalletOwner;
+import com.souq.commerce.wallet.api.WithdrawFromWalletCommand;
+import com.souq.commerce.wallet.api.WalletWithdrawnEvent;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * The money one customer or vendor keeps with the marketplace, in one currency.
+ *
+ * <p>Lifecycle: opened by its first deposit, hold or withdrawal (a hold or withdrawal on an empty wallet is refused,
+ * but the wallet exists from then on); then any number of movements. Money comes in by deposit; a hold sets part of
+ * the available balance aside, and is later captured (the money leaves, in one or several parts) or released (what
+ * is left goes back to the available balance); a withdrawal takes money straight from the available balance.
+ *
+ * <p>Invariants: the balance and the available balance (balance minus what holds keep) are never negative; a hold,
+ * capture or withdrawal asking for more than there is is refused with an event, so a process can react, and moves
+ * nothing; every movement carries a transaction id and is applied once: the same transaction again changes nothing,
+ * the same id with other content (type, amount, hold) is refused. Amounts are positive and in the wallet's currency;
+ * a capture or release names a hold the wallet granted.
+ */
+@Aggregate
+class Wallet {
+
+    static final String INVALID_AMOUNT = "INVALID_AMOUNT";
+    static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
+    static final String TRANSACTION_ID_REUSED = "TRANSACTION_ID_REUSED";
+    static final String UNKNOWN_HOLD = "UNKNOWN_HOLD";
+
+    private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:/@|+-]{1,200}");
+
+    @AggregateIdentifier
+    private WalletId walletId;
+    private WalletOwner owner;
+    private Currency currency;
+    private long balance;
+    private long held;
+    /** What each hold the wallet granted still keeps (0 once captured in full or released). */
+    private final Map<String, Long> holds = new HashMap<>();
+    /** Every transaction decided, applied or refused, by its id. */
+    private final Map<String, Movement> transactions = new HashMap<>();
+
+    protected Wallet() {
+        // required by Axon to rebuild the aggregate from its events, and to open it on its first movement
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DepositToWalletCommand command) {
+        Movement movement = new Movement(MovementType.DEPOSIT, positive(command.amount()).minorUnits(), null);
+        if (alreadyDecided(openFor(command.walletId(), command.owner(), command.amount(), command.transactionId()),
+                movement)) {
+            return;
+        }
+        apply(new WalletDepositedEvent(walletId, owner, command.transactionId(), command.amount(),
+                command.reference(), money(balance + movement.amount()), money(available() + movement.amount())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(HoldWalletFundsCommand command) {
+        Movement movement = new Movement(MovementType.HOLD, positive(command.amount()).minorUnits(), null);
+        if (alreadyDecided(openFor(command.walletId(), command.owner(), command.amount(), command.transactionId()),
+                movement)) {
+            return;
+        }
+        if (!availableCovers(movement.amount())) {
+            refuse(command.transactionId(), movement, WalletMovementRefusedEvent.INSUFFICIENT_FUNDS);
+            return;
+        }
+        apply(new WalletFundsHeldEvent(walletId, owner, command.transactionId(), command.amount(), command.reference(),
+                money(balance), money(available() - movement.amount())));
+    }
+
+    @CommandHandler
+    void handle(CaptureWalletHoldCommand command) {
+        requireTransactionId(command.transactionId());
+        Movement movement = new Movement(MovementType.CAPTURE, inWalletCurrency(positive(command.amount()))
+                .minorUnits(), command.holdTransactionId());
+        if (alreadyDecided(command.transactionId(), movement)) {
+            return;
+        }
+        long keeps = granted(command.holdTransactionId());
+        if (keeps < movement.amount()) {
+            refuse(command.transactionId(), movement, WalletMovementRefusedEvent.HOLD_EXCEEDED);
+            return;
+        }
+        apply(new WalletHoldCapturedEvent(walletId, owner, command.transactionId(), command.holdTransactionId(),
+                command.amount(), command.reference(), money(balance - movement.amount()), money(available())));
+    }
+
+    @CommandHandler
+    void handle(ReleaseWalletHoldCommand command) {
+        requireTransactionId(command.transactionId());
+        long keeps = granted(command.holdTransactionId());
+        Movement movement = new Movement(MovementType.RELEASE, keeps, command.holdTransactionId());
+        Movement earlier = transactions.get(command.transactionId());
+        if (earlier != null) {
+            if (earlier.type() != MovementType.RELEASE
+                    || !earlier.holdTransactionId().equals(command.holdTransactionId())) {
+                throw reused(command.transactionId());
+            }
+            return;
+        }
+        if (keeps == 0) {
+            return;
+        }
+        apply(new WalletHoldReleasedEvent(walletId, owner, command.transactionId(), command.holdTransactionId(),
+                money(keeps), money(balance), money(available() + movement.amount())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(WithdrawFromWalletCommand command) {
+        Movement movement = new Movement(MovementType.WITHDRAWAL, positive(command.amount()).minorUnits(), null);
+        if (alreadyDecided(openFor(command.walletId(), command.owner(), command.amount(), command.transactionId()),
+                movement)) {
+            return;
+        }
+        if (!availableCovers(movement.amount())) {
+            refuse(command.transactionId(), movement, WalletMovementRefusedEvent.INSUFFICIENT_FUNDS);
+            return;
+        }
+        apply(new WalletWithdrawnEvent(walletId, owner, command.transactionId(), command.amount(),
+                command.reference(), money(balance - movement.amount()), money(available() - movement.amount())));
+    }
+
+    /** Checks a movement that may open the wallet, opens it if it is new, and answers the transaction id. */
+    private String openFor(WalletId target, WalletOwner commandOwner, Money amount, String transactionId) {
+        requireTransactionId(transactionId);
+        if (commandOwner == null) {
+            throw DomainRuleViolation.unprocessable("OWNER_REQUIRED",
+                    "A movement that may open a wallet names its owner");
+        }
+        if (isOpen()) {
+            inWalletCurrency(amount);
+            if (!owner.equals(commandOwner)) {
+                throw DomainRuleViolation.unprocessable("NOT_THE_OWNER",
+                        "Wallet " + walletId + " belongs to " + owner + ", not " + commandOwner);
+            }
+            return transactionId;
+        }
+        if (!WalletId.of(commandOwner, amount.currency()).equals(target)) {
+            throw DomainRuleViolation.unprocessable("NOT_THE_OWNERS_WALLET", "Wallet " + target + " is not the "
+                    + amount.currency().getCurrencyCode() + " wallet of " + commandOwner);
+        }
+        apply(new WalletOpenedEvent(target, commandOwner, amount.currency()));
+        return transactionId;
+    }
+
+    /**
+     * Whether this transaction was decided before with the same content (then nothing is to be done); the same id
+     * with other content is refused.
+     */
+    private boolean alreadyDecided(String transactionId, Movement movement) {
+        Movement earlier = transactions.get(transactionId);
+        if (earlier == null) {
+            return false;
+        }
+        if (!earlier.equals(movement)) {
+            throw reused(transactionId);
+        }
+        return true;
+    }
+
+    private boolean availableCovers(long amount) {
+        return amount <= available();
+    }
+
+    /** What the hold still keeps; refuses a hold this wallet never granted. */
+    private long granted(String holdTransactionId) {
+        Long keeps = holdTransactionId == null ? null : holds.get(holdTransactionId);
+        if (keeps == null) {
+            throw DomainRuleViolation.unprocessable(UNKNOWN_HOLD,
+                    "Wallet " + walletId + " granted no hold " + holdTransactionId);
+        }
+        return keeps;
+    }
+
+    private void refuse(String transactionId, Movement movement, String reason) {
+        apply(new WalletMovementRefusedEvent(walletId, owner, transactionId, movement.type(),
+                movement.holdTransactionId(), money(movement.amount()), reason, money(available())));
+    }
+
+    private boolean isOpen() {
+        return walletId != null;
+    }
+
+    private long available() {
+        return balance - held;
+    }
+
+    private Money money(long minorUnits) {
+        return new Money(minorUnits, currency);
+    }
+
+    private static Money positive(Money amount) {
+        if (amount == null || amount.isNegative() || amount.isZero()) {
+            throw DomainRuleViolation.unprocessable(INVALID_AMOUNT, "A wallet moves a positive amount, not " + amount);
+        }
+        return amount;
+    }
+
+    private Money inWalletCurrency(Money amount) {
+        if (!amount.currency().equals(currency)) {
+            throw DomainRuleViolation.unprocessable(CURRENCY_MISMATCH, "Wallet " + walletId + " holds "
+                    + currency.getCurrencyCode() + ", not " + amount.currency().getCurrencyCode());
+        }
+        return amount;
+    }
+
+    private static void requireTransactionId(String transactionId) {
+        if (transactionId == null || !TRANSACTION_ID.matcher(transactionId).matches()) {
+            throw DomainRuleViolation.unprocessable("INVALID_TRANSACTION_ID",
+                    "Not a transaction id (1-200 letters, digits or ._:/@|+-): " + transactionId);
+        }
+    }
+
+    private static DomainRuleViolation reused(String transactionId) {
+        return DomainRuleViolation.unprocessable(TRANSACTION_ID_REUSED,
+                "Transaction " + transactionId + " was decided with other content");
+    }
+
+    @EventSourcingHandler
+    void on(WalletOpenedEvent event) {
+        walletId = event.walletId();
+        owner = event.owner();
+        currency = event.currency();
+    }
+
+    @EventSourcingHandler
+    void on(WalletDepositedEvent event) {
+        balance += event.amount().minorUnits();
+        transactions.put(event.transactionId(),
+                new Movement(MovementType.DEPOSIT, event.amount().minorUnits(), null));
+    }
+
+    @EventSourcingHandler
+    void on(WalletFundsHeldEvent event) {
+        held += event.amount().minorUnits();
+        holds.put(event.transactionId(), event.amount().minorUnits());
+        transactions.put(event.transactionId(), new Movement(MovementType.HOLD, event.amount().minorUnits(), null));
+    }
+
+    @EventSourcingHandler
+    void on(WalletHoldCapturedEvent event) {
+        balance -= event.amount().minorUnits();
+        held -= event.amount().minorUnits();
+        holds.merge(event.holdTransactionId(), -event.amount().minorUnits(), Long::sum);
+        transactions.put(event.transactionId(), new Movement(MovementType.CAPTURE, event.amount().minorUnits(),
+                event.holdTransactionId()));
+    }
+
+    @EventSourcingHandler
+    void on(WalletHoldReleasedEvent event) {
+        held -= event.amount().minorUnits();
+        holds.put(event.holdTransactionId(), 0L);
+        transactions.put(event.transactionId(), new Movement(MovementType.RELEASE, event.amount().minorUnits(),
+                event.holdTransactionId()));
+    }
+
+    @EventSourcingHandler
+    void on(WalletWithdrawnEvent event) {
+        balance -= event.amount().minorUnits();
+        transactions.put(event.transactionId(),
+                new Movement(MovementType.WITHDRAWAL, event.amount().minorUnits(), null));
+    }
+
+    @EventSourcingHandler
+    void on(WalletMovementRefusedEvent event) {
+        transactions.put(event.transactionId(),
+                new Movement(event.type(), event.amount().minorUnits(), event.holdTransactionId()));
+    }
+
+    /** What a transaction did, to tell a repeat (same content) from a reused id (other content). */
+    private record Movement(MovementType type, long amount, String holdTransactionId) {
+    }
+}

@@ -1,0 +1,338 @@
+package com.souq.commerce.saga.commission;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.souq.commerce.ledger.api.JournalEntryId;
+import com.souq.commerce.ledger.api.JournalReferences;
+import com.souq.commerce.ledger.api.Operations;
+import com.souq.commerce.ledger.api.PostJournalEntryCommand;
+import com.souq.commerce.ledger.api.Posting;
+import com.souq.commerce.listing.api.ListingId;
+import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.OrderLine;
+import com.souq.commerce.order.api.OrderPaidEvent;
+import com.souq.commerce.order.api.VendorOrderCancelledEvent;
+import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
+import com.souq.commerce.order.api.VendorOrderId;
+import com.souq.commerce.order.api.VendorOrderRejectedEvent;
+import com.souq.commerce.payment.api.PaymentCapturedEvent;
+import com.souq.commerce.payment.api.PaymentId;
+import com.souq.commerce.payment.api.PaymentProvider;
+import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.pricing.VatTable;
+import com.souq.commerce.shared.pricing.VendorTotals;
+import com.souq.commerce.vendor.api.VendorId;
+import com.souq.commerce.wallet.api.DepositToWalletCommand;
+import com.souq.commerce.wallet.api.WalletOwner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The money of one paid order in the journal, share by share, until every vendor's share is released to its wallet
+ * or reversed.
+ *
+ * <table>
+ *   <caption>Steps and compensations</caption>
+ *   <tr><th>when</th><th>it does</th><th>if that cannot be done</th></tr>
+ *   <tr><td>payment captured and order paid (either first)</td><td>per vendor share, read the vendor's commission
+ *       terms as they stood when the order was paid and post the capture split ({@link CommissionSplit}): gateway
+ *       clearing → vendor payable, platform commission, tax payable on the commission</td><td>terms not readable
+ *       (vendor or listing unknown): nothing is guessed; try again after 1, 2, 4 ... minutes, at most hourly</td></tr>
+ *   <tr><td>vendor order delivered</td><td>start its return window ({@code souq.money.return-window}, a persistent
+ *       deadline)</td><td>—</td></tr>
+ *   <tr><td>return window passed</td><td>post the release (vendor payable → vendor wallet) and deposit the same
+ *       amount in the vendor's wallet under the release entry's id</td><td>—</td></tr>
+ *   <tr><td>vendor order rejected or cancelled</td><td>post the reversal of its split into refunds clearing: the
+ *       share is owed back to the customer and never released</td><td>—</td></tr>
+ *   <tr><td>every share released or reversed</td><td>the saga ends</td><td>—</td></tr>
+ * </table>
+ *
+ * <p>Every entry's id derives from its operation (capture of this payment for this share, release or reversal of
+ * this share), and every wallet deposit carries its release entry's id, so a redelivered event or a retried step
+ * posts and deposits nothing twice; both commands are total. The release and its deposit travel in the same
+ * transaction, so the vendor's wallet and its {@code vendor-wallet} account never disagree. A vendor order returned
+ * after delivery is the refund process's: it comes with the next part of the money issue.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class CommissionSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(CommissionSaga.class);
+
+    static final String ORDER = "orderId";
+    static final String RETURN_WINDOW = "commission-return-window";
+    static final String TERMS_RETRY = "commission-terms-retry";
+    static final Duration FIRST_RETRY = Duration.ofMinutes(1);
+    static final Duration LONGEST_RETRY = Duration.ofHours(1);
+
+    private OrderId orderId;
+    private String customerSubject;
+    private PaymentId paymentId;
+    private PaymentProvider provider;
+    private Money captured;
+    private Instant capturedAt;
+    private Instant paidAt;
+    private Map<VendorOrderId, Share> shares = new LinkedHashMap<>();
+    private int termsAttempts;
+    private String termsRetryId;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(PaymentCapturedEvent event, @Timestamp Instant at, CommandGateway commands, DeadlineManager deadlines,
+            CommissionTermsSource terms, VatTable vat) {
+        if (captured != null) {
+            return;
+        }
+        orderId = event.orderId();
+        customerSubject = event.customerSubject();
+        paymentId = event.paymentId();
+        provider = event.provider();
+        captured = event.amount();
+        capturedAt = at;
+        settleAll(commands, deadlines, terms, vat, at);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(OrderPaidEvent event, @Timestamp Instant at, CommandGateway commands, DeadlineManager deadlines,
+            CommissionTermsSource terms, VatTable vat) {
+        if (paidAt != null) {
+            return;
+        }
+        orderId = event.orderId();
+        customerSubject = event.customerSubject();
+        paidAt = at;
+        for (VendorTotals share : event.totals().vendors()) {
+            VendorId vendor = VendorId.of(share.vendorId());
+            List<OrderLine> lines = event.lines().stream().filter(line -> line.vendorId().equals(vendor)).toList();
+            shares.put(VendorOrderId.of(orderId, vendor), Share.open(vendor, share, lines));
+        }
+        settleAll(commands, deadlines, terms, vat, at);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(VendorOrderDeliveredEvent event, DeadlineManager deadlines, CommissionSettings settings) {
+        Share share = shares.get(event.vendorOrderId());
+        if (share == null || share.fate() != Fate.OPEN) {
+            return;
+        }
+        String windowId = deadlines.schedule(settings.returnWindow(), RETURN_WINDOW,
+                new ReturnWindow(orderId, event.vendorOrderId()));
+        shares.put(event.vendorOrderId(), share.delivered(windowId));
+    }
+
+    @DeadlineHandler(deadlineName = RETURN_WINDOW)
+    void on(ReturnWindow window, CommandGateway commands, DeadlineManager deadlines, CommissionTermsSource terms,
+            VatTable vat) {
+        Share share = shares.get(window.vendorOrderId());
+        if (share == null || share.fate() != Fate.DELIVERED) {
+            return;
+        }
+        shares.put(window.vendorOrderId(), share.withFate(Fate.RETURN_WINDOW_PASSED));
+        settleAll(commands, deadlines, terms, vat, null);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(VendorOrderRejectedEvent event, @Timestamp Instant at, CommandGateway commands,
+            DeadlineManager deadlines, CommissionTermsSource terms, VatTable vat) {
+        withdraw(event.vendorOrderId(), at, commands, deadlines, terms, vat);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(VendorOrderCancelledEvent event, @Timestamp Instant at, CommandGateway commands,
+            DeadlineManager deadlines, CommissionTermsSource terms, VatTable vat) {
+        withdraw(event.vendorOrderId(), at, commands, deadlines, terms, vat);
+    }
+
+    @DeadlineHandler(deadlineName = TERMS_RETRY)
+    void on(TermsRetry retry, CommandGateway commands, DeadlineManager deadlines, CommissionTermsSource terms,
+            VatTable vat) {
+        termsRetryId = null;
+        settleAll(commands, deadlines, terms, vat, null);
+    }
+
+    /** The payload of a share's return window: which order and share, readable in the scheduler's table. */
+    record ReturnWindow(OrderId orderId, VendorOrderId vendorOrderId) {
+    }
+
+    /** The payload of a retry to read commission terms: which order and which attempt. */
+    record TermsRetry(OrderId orderId, int attempt) {
+    }
+
+    /** Where a share stands in fulfilment, as far as its money is concerned. */
+    enum Fate {
+        /** Being fulfilled: its payable waits. */
+        OPEN,
+        /** Delivered: its return window runs. */
+        DELIVERED,
+        /** Delivered and the return window passed without a return: its payable is the vendor's. */
+        RETURN_WINDOW_PASSED,
+        /** Rejected or cancelled: its money is owed back to the customer. */
+        WITHDRAWN
+    }
+
+    /**
+     * One vendor's share: what it sold, where it stands, and what the journal has of it (the split once posted,
+     * whether it was released or reversed).
+     */
+    record Share(VendorId vendorId, VendorTotals totals, List<OrderLine> lines, Fate fate, CommissionSplit split,
+                 boolean released, boolean reversed, String returnWindowId) {
+
+        static Share open(VendorId vendorId, VendorTotals totals, List<OrderLine> lines) {
+            return new Share(vendorId, totals, List.copyOf(lines), Fate.OPEN, null, false, false, null);
+        }
+
+        Share delivered(String windowId) {
+            return new Share(vendorId, totals, lines, Fate.DELIVERED, split, released, reversed, windowId);
+        }
+
+        Share withFate(Fate next) {
+            return new Share(vendorId, totals, lines, next, split, released, reversed, returnWindowId);
+        }
+
+        Share posted(CommissionSplit computed) {
+            return new Share(vendorId, totals, lines, fate, computed, released, reversed, returnWindowId);
+        }
+
+        Share releasedNow() {
+            return new Share(vendorId, totals, lines, fate, split, true, reversed, returnWindowId);
+        }
+
+        Share reversedNow() {
+            return new Share(vendorId, totals, lines, fate, split, released, true, returnWindowId);
+        }
+
+        boolean finished() {
+            return released || reversed;
+        }
+    }
+
+    private void withdraw(VendorOrderId vendorOrderId, Instant at, CommandGateway commands,
+                          DeadlineManager deadlines, CommissionTermsSource terms, VatTable vat) {
+        Share share = shares.get(vendorOrderId);
+        if (share == null || share.fate() == Fate.WITHDRAWN || share.released()) {
+            return;
+        }
+        if (share.returnWindowId() != null) {
+            deadlines.cancelSchedule(RETURN_WINDOW, share.returnWindowId());
+        }
+        shares.put(vendorOrderId, share.withFate(Fate.WITHDRAWN));
+        settleAll(commands, deadlines, terms, vat, at);
+    }
+
+    /**
+     * Brings the journal up to date with every share: posts the capture splits once capture and order are both known,
+     * then the releases and reversals that are due; ends the saga once every share is released or reversed.
+     */
+    private void settleAll(CommandGateway commands, DeadlineManager deadlines, CommissionTermsSource terms,
+                           VatTable vat, Instant at) {
+        if (captured == null || paidAt == null) {
+            return;
+        }
+        boolean termsMissing = false;
+        for (Map.Entry<VendorOrderId, Share> entry : shares.entrySet()) {
+            VendorOrderId vendorOrderId = entry.getKey();
+            Share share = entry.getValue();
+            if (share.split() == null) {
+                Optional<CommissionSplit> split = split(share, terms, vat);
+                if (split.isEmpty()) {
+                    termsMissing = true;
+                    continue;
+                }
+                postCapture(vendorOrderId, share, split.get(), commands);
+                share = share.posted(split.get());
+            }
+            if (share.fate() == Fate.WITHDRAWN && !share.reversed()) {
+                postReversal(vendorOrderId, share, at, commands);
+                share = share.reversedNow();
+            }
+            if (share.fate() == Fate.RETURN_WINDOW_PASSED && !share.released()) {
+                release(vendorOrderId, share, commands);
+                share = share.releasedNow();
+            }
+            entry.setValue(share);
+        }
+        if (termsMissing) {
+            retryTermsLater(deadlines);
+            return;
+        }
+        termsAttempts = 0;
+        if (!shares.isEmpty() && shares.values().stream().allMatch(Share::finished)) {
+            SagaLifecycle.end();
+        }
+    }
+
+    private Optional<CommissionSplit> split(Share share, CommissionTermsSource terms, VatTable vat) {
+        List<ListingId> listings = share.lines().stream().map(OrderLine::listingId).distinct().toList();
+        return terms.termsAsOf(share.vendorId(), listings, paidAt)
+                .map(found -> CommissionSplit.of(share.totals(), share.lines(), found, vat));
+    }
+
+    private void postCapture(VendorOrderId vendorOrderId, Share share, CommissionSplit split,
+                             CommandGateway commands) {
+        post(Operations.captureShare(paymentId, vendorOrderId), capturedAt, split.capture(share.vendorId(), provider),
+                "Payment " + paymentId + " captured by " + provider + ", share of vendor order " + vendorOrderId
+                        + ": " + split.describe(), vendorOrderId, share, split.details(), commands);
+    }
+
+    private void postReversal(VendorOrderId vendorOrderId, Share share, Instant at, CommandGateway commands) {
+        post(Operations.shareReversal(vendorOrderId), at, share.split().reversal(share.vendorId()),
+                "Vendor order " + vendorOrderId + " rejected or cancelled: its " + share.split().shareTotal()
+                        + " is owed back to the customer", vendorOrderId, share, Map.of(), commands);
+    }
+
+    /** The payable moves to the vendor's wallet: the journal entry and the deposit name the same transaction. */
+    private void release(VendorOrderId vendorOrderId, Share share, CommandGateway commands) {
+        String operation = Operations.release(vendorOrderId);
+        Money payable = share.split().payable();
+        if (payable.isNegative() || payable.isZero()) {
+            log.warn("Vendor order {}: nothing to release, its payable is {}", vendorOrderId, payable);
+            return;
+        }
+        post(operation, null, share.split().release(share.vendorId()), "Return window of vendor order "
+                + vendorOrderId + " passed: " + payable + " released to the vendor's wallet", vendorOrderId, share,
+                Map.of(), commands);
+        commands.sendAndWait(DepositToWalletCommand.of(WalletOwner.vendor(share.vendorId()),
+                JournalEntryId.forOperation(operation).value(), payable, operation));
+    }
+
+    private void post(String operation, Instant occurredAt, List<Posting> postings, String description,
+                      VendorOrderId vendorOrderId, Share share, Map<String, String> details,
+                      CommandGateway commands) {
+        if (postings.size() < 2) {
+            log.warn("Order {}: {} moves nothing, no entry posted", orderId, operation);
+            return;
+        }
+        commands.sendAndWait(PostJournalEntryCommand.of(operation, occurredAt, postings, description,
+                new JournalReferences(orderId, vendorOrderId, share.vendorId(), paymentId, customerSubject),
+                details));
+    }
+
+    private void retryTermsLater(DeadlineManager deadlines) {
+        if (termsRetryId != null) {
+            return;
+        }
+        termsAttempts++;
+        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(termsAttempts - 1, 10));
+        if (wait.compareTo(LONGEST_RETRY) > 0) {
+            wait = LONGEST_RETRY;
+        }
+        log.error("Order {}: commission terms not readable (attempt {}), nothing posted; trying again in {}",
+                orderId, termsAttempts, wait);
+        termsRetryId = deadlines.schedule(wait, TERMS_RETRY, new TermsRetry(orderId, termsAttempts));
+    }
+}

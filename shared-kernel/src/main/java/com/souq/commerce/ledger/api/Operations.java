@@ -1,0 +1,56 @@
+package com.souq.commerce.ledger.api;
+
+import com.souq.commerce.order.api.VendorOrderId;
+import com.souq.commerce.payment.api.PaymentId;
+import java.util.regex.Pattern;
+
+/**
+ * The business operations that post journal entries, each named {@code kind:reference}. The name is the entry's
+ * identity ({@link JournalEntryId#forOperation}), so one operation posts one entry, however often it is retried.
+ *
+ * <table>
+ *   <caption>Operations</caption>
+ *   <tr><th>name</th><th>posted when</th></tr>
+ *   <tr><td>{@code capture:<paymentId>/<vendorOrderId>}</td><td>a captured payment is split: one vendor's share
+ *       of it goes to its payable, the platform's commission and the tax on that commission</td></tr>
+ *   <tr><td>{@code release:<vendorOrderId>}</td><td>a delivered share's return window passed: its payable moves
+ *       to the vendor's wallet</td></tr>
+ *   <tr><td>{@code reversal:<vendorOrderId>}</td><td>a share was rejected or cancelled before release: its split
+ *       is undone into refunds clearing, owed back to the customer</td></tr>
+ * </table>
+ */
+public final class Operations {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z-]{0,31}:[A-Za-z0-9._:/@|+-]{1,200}");
+
+    private Operations() {
+    }
+
+    public static String captureShare(PaymentId paymentId, VendorOrderId vendorOrderId) {
+        return "capture:" + paymentId.value() + "/" + vendorOrderId.value();
+    }
+
+    public static String release(VendorOrderId vendorOrderId) {
+        return "release:" + vendorOrderId.value();
+    }
+
+    public static String shareReversal(VendorOrderId vendorOrderId) {
+        return "reversal:" + vendorOrderId.value();
+    }
+
+    /** The kind of an operation: what comes before its first colon ({@code capture}, {@code release}, ...). */
+    public static String kindOf(String operation) {
+        return requireValid(operation).substring(0, operation.indexOf(':'));
+    }
+
+    public static boolean isValid(String operation) {
+        return operation != null && NAME.matcher(operation).matches();
+    }
+
+    static String requireValid(String operation) {
+        if (!isValid(operation)) {
+            throw new IllegalArgumentException("Not an operation name (kind:reference): " + operation);
+        }
+        return operation;
+    }
+}
