@@ -8,6 +8,7 @@ import com.souq.commerce.shared.money.CurrencyMismatchException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -81,7 +82,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             ? reference.getPropertyName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = cause instanceof IllegalArgumentException ? cause.getMessage() : "has the wrong type";
+            String message = cause instanceof IllegalArgumentException ? cause.getMessage()
+                    : jackson instanceof StrictStrings.Refused refused ? refused.getOriginalMessage()
+                    : "has the wrong type";
             return problem(validationFailed(List.of(new FieldError(field.isEmpty() ? "body" : field, message))));
         }
         return problem(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST_BODY",
@@ -137,6 +140,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IdempotencyProblem.class)
     ResponseEntity<Object> idempotency(IdempotencyProblem ex) {
         return problem(Problems.of(ex.status(), ex.code(), ex.getMessage()));
+    }
+
+    /** Tomcat refuses a query string it cannot decode (invalid UTF-8) only when a handler first reads it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodableQuery(InvalidParameterException ex) {
+        return problem(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_QUERY_STRING",
+                "The query string is not valid percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(MalformedIdentifierException.class)
