@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class DevTokenController {
 
     record TokenRequest(
             @NotBlank @Size(max = 128) @Pattern(regexp = "[A-Za-z0-9._@:-]+") String subject,
-            @NotEmpty List<Role> roles,
+            @NotEmpty @Size(max = 6) List<@NotNull Role> roles,
             @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") String vendorId) {
     }
 

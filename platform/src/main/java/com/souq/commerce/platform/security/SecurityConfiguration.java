@@ -4,11 +4,13 @@ import com.souq.commerce.platform.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.Enumeration;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,12 +19,16 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +65,7 @@ public class SecurityConfiguration {
                     requests.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(singleBearerToken())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim()))
                         .authenticationEntryPoint((request, response, failure) ->
                                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
@@ -96,6 +103,26 @@ public class SecurityConfiguration {
             throw new IllegalStateException("souq.security.jwt.secret must decode to at least 32 bytes");
         }
         return new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    /**
+     * The bearer token of a request with exactly one {@code Authorization} header. Spring reads only the first of
+     * several, so a request carrying a valid token and another credential would pass as the first while a proxy in
+     * front may have judged the second: a request with more than one is refused (401).
+     */
+    private static BearerTokenResolver singleBearerToken() {
+        DefaultBearerTokenResolver resolver = new DefaultBearerTokenResolver();
+        return request -> {
+            Enumeration<String> headers = request.getHeaders(HttpHeaders.AUTHORIZATION);
+            if (headers != null && headers.hasMoreElements()) {
+                headers.nextElement();
+                if (headers.hasMoreElements()) {
+                    throw new OAuth2AuthenticationException(BearerTokenErrors.invalidRequest(
+                            "Found more than one Authorization header"));
+                }
+            }
+            return resolver.resolve(request);
+        };
     }
 
     private static JwtAuthenticationConverter rolesFromClaim() {

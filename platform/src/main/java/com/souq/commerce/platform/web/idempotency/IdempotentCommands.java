@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -51,9 +52,9 @@ public class IdempotentCommands {
     }
 
     public ResponseEntity<?> execute(String key, Object requestBody, Supplier<ResponseEntity<?>> command) {
-        if (key == null || !SANE_KEY.matcher(key).matches()) {
+        if (key == null || !SANE_KEY.matcher(key).matches() || repeatedHeader()) {
             throw new IdempotencyProblem(HttpStatus.BAD_REQUEST, "INVALID_IDEMPOTENCY_KEY",
-                    "An Idempotency-Key is 1 to 255 printable ASCII characters without spaces");
+                    "Send one Idempotency-Key of 1 to 255 printable ASCII characters without spaces");
         }
         String subject = currentSubject();
         String fingerprint = fingerprint(requestBody);
@@ -73,6 +74,17 @@ public class IdempotentCommands {
         }
         complete(subject, key, response);
         return response;
+    }
+
+    /** Spring joins repeated headers with commas, which a key may contain: two keys would pass as one. */
+    private static boolean repeatedHeader() {
+        Enumeration<String> keys = currentRequest().getHeaders(HEADER);
+        int count = 0;
+        while (keys != null && keys.hasMoreElements()) {
+            keys.nextElement();
+            count++;
+        }
+        return count > 1;
     }
 
     private boolean claim(String subject, String key, String fingerprint) {
@@ -148,8 +160,7 @@ public class IdempotentCommands {
 
     /** The same method, path and body give the same fingerprint; anything else is another request. */
     private String fingerprint(Object requestBody) {
-        HttpServletRequest request =
-                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        HttpServletRequest request = currentRequest();
         String canonical = request.getMethod() + " " + request.getRequestURI() + "\n"
                 + json.writeValueAsString(requestBody);
         try {
@@ -158,6 +169,10 @@ public class IdempotentCommands {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 
     private static String currentSubject() {
