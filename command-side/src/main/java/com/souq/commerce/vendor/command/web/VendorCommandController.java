@@ -87,7 +87,7 @@ class VendorCommandController {
 
     record CommissionPlanRequest(
             @NotNull @Min(0) @Max(10_000) Integer defaultRate,
-            Map<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 64) String,
+            @Size(max = 100) Map<@Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*") @Size(max = 64) String,
                     @NotNull @Min(0) @Max(10_000) Integer> categoryRates) {
 
         CommissionPlan toPlan() {
