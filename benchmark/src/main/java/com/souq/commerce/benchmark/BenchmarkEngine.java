@@ -5,6 +5,8 @@ import com.souq.commerce.infrastructure.postgres.PostgresConnection;
 import com.souq.commerce.infrastructure.testing.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -20,20 +22,35 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class BenchmarkEngine implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final PostgresConnection postgres;
 
-    private BenchmarkEngine(ConfigurableApplicationContext context) {
+    private BenchmarkEngine(ConfigurableApplicationContext context, PostgresConnection postgres) {
         this.context = context;
+        this.postgres = postgres;
     }
 
     static BenchmarkEngine start() {
+        return start(List.of());
+    }
+
+    /** Starts the engine with extra {@code --property=value} settings on top of its defaults. */
+    static BenchmarkEngine start(List<String> settings) {
         PostgresConnection postgres = TestInfrastructure.postgres();
         System.setProperty("spring.datasource.url", postgres.jdbcUrl());
         System.setProperty("spring.datasource.username", postgres.username());
         System.setProperty("spring.datasource.password", postgres.password() == null ? "" : postgres.password());
         System.setProperty("souq.elasticsearch.url", TestInfrastructure.elasticsearch().toString());
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=WARN",
+                "--logging.level.com.souq=INFO"));
+        arguments.addAll(settings);
         ConfigurableApplicationContext context = SpringApplication.run(EngineApplication.class,
-                "--server.port=0", "--logging.level.root=WARN", "--logging.level.com.souq=INFO");
-        return new BenchmarkEngine(context);
+                arguments.toArray(String[]::new));
+        return new BenchmarkEngine(context, postgres);
+    }
+
+    /** The engine's database, for a benchmark's own plain JDBC connections next to it. */
+    PostgresConnection postgres() {
+        return postgres;
     }
 
     String baseUrl() {
@@ -65,6 +82,17 @@ final class BenchmarkEngine implements AutoCloseable {
         }
         throw new IllegalStateException(processor + " did not catch up with " + head + " within " + timeout
                 + ": " + positions(streaming));
+    }
+
+    /** Waits until every processor (projections and sagas) has handled the store up to its current head. */
+    void awaitAllCaughtUp(Duration timeout) throws InterruptedException {
+        long head = head();
+        for (String processor : bean(EventProcessingConfiguration.class).eventProcessors().keySet()) {
+            if (bean(EventProcessingConfiguration.class).eventProcessor(processor, StreamingEventProcessor.class)
+                    .isPresent()) {
+                awaitCaughtUp(processor, head, timeout);
+            }
+        }
     }
 
     private static String positions(StreamingEventProcessor processor) {

@@ -17,6 +17,7 @@ public final class Benchmarks {
         switch (which) {
             case "search" -> SearchBenchmark.run(Options.parse(rest));
             case "checkout" -> CheckoutBenchmark.run(Options.parse(rest));
+            case "append" -> AppendBenchmark.run(Options.parse(rest));
             default -> {
                 System.out.println("""
                         usage: bin/benchmark search [--listings=100000] [--queries=2000] [--results=benchmark/results]
@@ -24,7 +25,11 @@ public final class Benchmarks {
                                   faceted full-text query and a suggestion (p50/p99 over HTTP)
                         bin/benchmark checkout [--orders=2000] [--clients=8]
                           checkout concurrent shoppers check out 3-vendor carts with the sandbox gateway: orders/s,
-                                  p50/p99 from the request to the order paid and to its vendor orders created""");
+                                  p50/p99 from the request to the order paid and to its vendor orders created
+                        bin/benchmark append [--clients=1,8,32] [--seconds=10] [--warmup=3] [--jit-warmup=40] [--a.property=value]
+                          append  create listing and add to cart over HTTP: commands/s, p50/p99, against PostgreSQL
+                                  inserting rows of the same shape, one transaction per row, at the same concurrency;
+                                  engine properties given as options apply to the run (written to append-tuned.md)""");
                 System.exit(which.equals("help") ? 0 : 2);
             }
         }

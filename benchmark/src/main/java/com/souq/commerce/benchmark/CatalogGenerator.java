@@ -81,6 +81,17 @@ final class CatalogGenerator {
         eventStore.publish(batch);
     }
 
+    /** The vendors generated so far that sell in {@code country} (Egypt: EG). */
+    List<VendorId> vendorsIn(String country) {
+        List<VendorId> selling = new ArrayList<>();
+        for (int v = 0; v < vendors.size(); v++) {
+            if (vendorMarkets.get(v).country().equals(country)) {
+                selling.add(vendors.get(v));
+            }
+        }
+        return selling;
+    }
+
     /** Appends {@code count} published listings in batches; answers the number of events written. */
     long listings(int count, int batchSize) {
         long events = 0;
