@@ -21,7 +21,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import com.nimbusds.jwt.JWTParser;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
@@ -36,8 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Stateless bearer-token security: every API request carries a signed JWT whose {@code sub} is the actor and whose
  * {@code roles} claim grants {@link Role}s; each endpoint names the roles it admits ({@code @PreAuthorize}).
  * Without a token the answer is 401, with the wrong role 403, both as problem details. Health probes, metrics,
- * the OpenAPI document, payment providers' webhooks (signed by the provider) and the development token endpoint
- * (when enabled) are open.
+ * the OpenAPI document, payment providers' webhooks (signed by the provider), the account endpoints that carry their
+ * own credentials ({@code /api/v1/auth/**}), the public signing keys and the development token endpoint (when enabled)
+ * are open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -59,6 +64,10 @@ public class SecurityConfiguration {
                     requests.requestMatchers(HttpMethod.GET, "/api/v1/search/**", "/api/v1/listings/**").permitAll();
                     // Payment providers call back without a token: each webhook checks its own signature.
                     requests.requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**").permitAll();
+                    // Accounts: registration, sign-in, token refresh, sign-out, verification and reset carry no bearer
+                    // token (their own credentials are in the body); the public signing keys are public.
+                    requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll();
+                    requests.requestMatchers(HttpMethod.GET, JwksController.PATH).permitAll();
                     if (properties.devTokens()) {
                         requests.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }
@@ -84,13 +93,42 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer())));
-        return decoder;
+    SigningKeys signingKeys(JwtProperties properties) {
+        return SigningKeys.from(properties);
+    }
+
+    /**
+     * Access tokens of signed-in accounts are RS256, signed by one of {@link SigningKeys} (named by {@code kid});
+     * development tokens are HS256 with {@code souq.security.jwt.secret}, accepted only while that is set. Both must
+     * carry our issuer and be unexpired.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties, SigningKeys keys) {
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        NimbusJwtDecoder rsa = (NimbusJwtDecoder) keys.decoder();
+        rsa.setJwtValidator(validator);
+        NimbusJwtDecoder hmac = null;
+        if (properties.secret() != null && !properties.secret().isBlank()) {
+            hmac = NimbusJwtDecoder.withSecretKey(signingKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+            hmac.setJwtValidator(validator);
+        }
+        NimbusJwtDecoder development = hmac;
+        return token -> {
+            String algorithm;
+            try {
+                algorithm = JWTParser.parse(token).getHeader().getAlgorithm().getName();
+            } catch (java.text.ParseException | RuntimeException unreadable) {
+                throw new BadJwtException("Malformed token");
+            }
+            if ("RS256".equals(algorithm)) {
+                return rsa.decode(token);
+            }
+            if ("HS256".equals(algorithm) && development != null) {
+                return development.decode(token);
+            }
+            throw new BadJwtException("Unsupported token algorithm");
+        };
     }
 
     static SecretKey signingKey(JwtProperties properties) {
