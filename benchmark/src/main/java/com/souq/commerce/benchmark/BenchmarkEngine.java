@@ -61,6 +61,10 @@ final class BenchmarkEngine implements AutoCloseable {
         return context.getBean(type);
     }
 
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     long head() {
         return bean(EventStore.class).createHeadToken().position().orElse(0);
     }

@@ -18,6 +18,8 @@ public final class Benchmarks {
             case "search" -> SearchBenchmark.run(Options.parse(rest));
             case "checkout" -> CheckoutBenchmark.run(Options.parse(rest));
             case "append" -> AppendBenchmark.run(Options.parse(rest));
+            case "ledger" -> LedgerBenchmark.run(Options.parse(rest));
+            case "rebuild" -> RebuildBenchmark.run(Options.parse(rest));
             default -> {
                 System.out.println("""
                         usage: bin/benchmark search [--listings=100000] [--queries=2000] [--results=benchmark/results]
@@ -29,7 +31,13 @@ public final class Benchmarks {
                         bin/benchmark append [--clients=1,8,32] [--seconds=10] [--warmup=3] [--jit-warmup=40] [--a.property=value]
                           append  create listing and add to cart over HTTP: commands/s, p50/p99, against PostgreSQL
                                   inserting rows of the same shape, one transaction per row, at the same concurrency;
-                                  engine properties given as options apply to the run (written to append-tuned.md)""");
+                                  engine properties given as options apply to the run (written to append-tuned.md)
+                        bin/benchmark ledger [--events=1000000] [--ledger-every=10] [--vendors=1000]
+                          ledger  the trial balance as of an instant replayed from a store of that many events
+                                  (written straight into the store, processors shut down): answer time, events/s
+                        bin/benchmark rebuild [--events=1000000]
+                          rebuild generated listings appended and projected, then the listings read model rebuilt
+                                  blue-green (other processors paused): events/s into the copy, switch time""");
                 System.exit(which.equals("help") ? 0 : 2);
             }
         }

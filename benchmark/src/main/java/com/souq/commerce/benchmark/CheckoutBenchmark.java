@@ -5,6 +5,7 @@ import com.souq.commerce.order.api.OrderPaidEvent;
 import com.souq.commerce.order.api.VendorOrderCreatedEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,6 +84,8 @@ final class CheckoutBenchmark {
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             Instant start = Instant.now();
+            Duration cpuAtStart = processCpu();
+            double loadAtStart = machineLoad();
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
@@ -105,11 +108,12 @@ final class CheckoutBenchmark {
             }
             boolean allPaid = paid.await(Duration.ofMinutes(5));
             Duration wall = Duration.between(start, Instant.now());
+            Duration cpu = processCpu().minus(cpuAtStart);
             boolean allSplit = split.await(Duration.ofMinutes(5));
             pool.shutdownNow();
 
             String report = report(orders, clients, wall, request, paid.latencies(), split.latencies(),
-                    allPaid && allSplit);
+                    allPaid && allSplit) + cpuReport(orders, cpu, loadAtStart, machineLoad());
             System.out.println(report);
             Path results = options.results();
             Files.createDirectories(results);
@@ -239,6 +243,26 @@ final class CheckoutBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), orders / seconds, orders, seconds,
                 row("checkout request (HTTP)", request), row("checkout request → order paid", toPaid),
                 row("checkout request → vendor orders created", toSplit));
+    }
+
+    /**
+     * The engine's CPU time per order, which unlike the wall-clock figures hardly depends on what else the machine
+     * runs: the process's CPU time (engine and the benchmark's HTTP clients; PostgreSQL and Elasticsearch excluded).
+     */
+    private static String cpuReport(int orders, Duration cpu, double loadBefore, double loadAfter) {
+        return """
+
+                Engine process CPU: %.1f s, **%.1f ms per order** (includes the benchmark's own HTTP clients; not
+                PostgreSQL or Elasticsearch). Machine load average (1 min) at start %.1f, at end %.1f.
+                """.formatted(cpu.toMillis() / 1000.0, cpu.toMillis() / (double) orders, loadBefore, loadAfter);
+    }
+
+    private static Duration processCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    private static double machineLoad() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static String row(String name, Histogram histogram) {

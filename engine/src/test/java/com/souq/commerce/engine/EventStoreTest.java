@@ -1,6 +1,7 @@
 package com.souq.commerce.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.souq.commerce.engine.support.Api.Reply;
@@ -12,13 +13,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +60,29 @@ class EventStoreTest {
                                                      @Autowired EventStorageEngine storageEngine) {
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+    }
+
+    /**
+     * Two instances appending to one aggregate meet at the unique (aggregate, sequence) index: that must read as a
+     * concurrency conflict (409, retried by sagas), not as a failure of the store (500, skipped by sagas). Both
+     * appends run in one transaction that is rolled back, so nothing reaches the store.
+     */
+    @Test
+    void anAppendAtATakenSequenceNumberIsAConcurrencyConflict(@Autowired TransactionManager transactionManager,
+                                                              @Autowired EventStorageEngine storageEngine) {
+        String aggregate = UUID.randomUUID().toString();
+        Transaction transaction = transactionManager.startTransaction();
+        try {
+            storageEngine.appendEvents(List.of(probe(aggregate, 0), probe(aggregate, 1)));
+            assertThatThrownBy(() -> storageEngine.appendEvents(List.of(probe(aggregate, 1))))
+                    .isInstanceOf(ConcurrencyException.class);
+        } finally {
+            transaction.rollback();
+        }
+    }
+
+    private static GenericDomainEventMessage<String> probe(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("ConcurrencyProbe", aggregate, sequence, "probe");
     }
 
     @Test

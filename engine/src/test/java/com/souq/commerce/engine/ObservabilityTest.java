@@ -39,7 +39,8 @@ class ObservabilityTest {
         assertThat(metrics.raw().body())
                 .contains("souq_event_processor_lag_events{application=\"souq-engine\",processor=\"vendors\"}")
                 .containsPattern("commandBus_[a-zA-Z_]+\\{.*ApplyAsVendorCommand")
-                .containsPattern("eventProcessor_[a-zA-Z_]+\\{.*vendors");
+                .containsPattern("souq_event_processor_events_total\\{.*outcome=\"handled\",processor=\"vendors\"}")
+                .containsPattern("souq_event_processor_handling_seconds_count\\{.*processor=\"vendors\"}");
     }
 
     @Test

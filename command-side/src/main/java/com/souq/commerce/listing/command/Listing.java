@@ -29,6 +29,7 @@ import com.souq.commerce.listing.api.StockReservationReleasedEvent;
 import com.souq.commerce.listing.api.StockReservedEvent;
 import com.souq.commerce.listing.api.UnpublishListingCommand;
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.vendor.api.VendorId;
@@ -52,7 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * releasing or committing twice for the same order changes nothing the second time; a reservation that cannot be
  * met is recorded as a rejection event for checkout to react to.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Listing {
 
     @AggregateIdentifier

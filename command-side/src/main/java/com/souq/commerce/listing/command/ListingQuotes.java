@@ -5,7 +5,6 @@ import com.souq.commerce.platform.axon.ReadOnlyAggregates;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /** Reads a listing's current quote from its own event stream, inside the unit of work of the command that asks, without
@@ -14,13 +13,13 @@ import org.springframework.stereotype.Component;
 public class ListingQuotes {
 
     private final Configuration axon;
-    private volatile Repository<Listing> listings;
+    private volatile ReadOnlyAggregates<Listing> listings;
 
     ListingQuotes(Configuration axon) {
         this.axon = axon;
     }
 
-    private Repository<Listing> listings() {
+    private ReadOnlyAggregates<Listing> listings() {
         if (listings == null) {
             listings = ReadOnlyAggregates.of(Listing.class, axon);
         }
@@ -29,7 +28,7 @@ public class ListingQuotes {
 
     public ListingQuote of(ListingId listingId) {
         try {
-            return listings().load(listingId.value()).invoke(Listing::quote);
+            return listings().read(listingId.value(), Listing::quote);
         } catch (AggregateNotFoundException unknown) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.NOT_FOUND, "NOT_FOUND",
                     "No listing with id " + listingId);

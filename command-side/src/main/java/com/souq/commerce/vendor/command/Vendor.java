@@ -2,6 +2,7 @@ package com.souq.commerce.vendor.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.pricing.ShippingPolicy;
 import com.souq.commerce.vendor.api.ApplyAsVendorCommand;
@@ -42,7 +43,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Repeating a command whose effect already holds (approving an approved vendor, the same document twice,
  * the same plan) changes nothing, so retries are harmless.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Vendor {
 
     @AggregateIdentifier

@@ -5,7 +5,6 @@ import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.vendor.api.VendorId;
 import org.axonframework.config.Configuration;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +16,13 @@ import org.springframework.stereotype.Component;
 public class VendorStandings {
 
     private final Configuration axon;
-    private volatile Repository<Vendor> vendors;
+    private volatile ReadOnlyAggregates<Vendor> vendors;
 
     VendorStandings(Configuration axon) {
         this.axon = axon;
     }
 
-    private Repository<Vendor> vendors() {
+    private ReadOnlyAggregates<Vendor> vendors() {
         if (vendors == null) {
             vendors = ReadOnlyAggregates.of(Vendor.class, axon);
         }
@@ -32,7 +31,7 @@ public class VendorStandings {
 
     public VendorStanding of(VendorId vendorId) {
         try {
-            return vendors().load(vendorId.value()).invoke(Vendor::standing);
+            return vendors().read(vendorId.value(), Vendor::standing);
         } catch (AggregateNotFoundException unknown) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.UNPROCESSABLE, "UNKNOWN_VENDOR",
                     "No vendor with id " + vendorId);

@@ -4,6 +4,7 @@ import com.souq.commerce.vendor.api.upcasting.VendorAppliedEventRevision1Upcaste
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.AsynchronousCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -19,7 +20,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -84,7 +84,7 @@ public class AxonInfrastructureConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
+                .persistenceExceptionResolver(new PostgresDuplicateKeys())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(properties.batchSize())
@@ -139,6 +139,8 @@ public class AxonInfrastructureConfiguration {
      * idle pooled processor polls every 500 ms, while a tracking processor is woken by the store as soon as an event
      * is committed in this process (measured: a read model visible 150-500 ms after the command, against a few ms).
      *
+     * <p>Their transactions commit without waiting for a disk flush ({@link RelaxedDurability}).
+     *
      * <p>A failing event handler never lets a projection skip the event (Axon's default logs and moves on): it is
      * parked in the projection's dead-letter queue (below). Sagas retry transient failures
      * ({@link RetryTransientFailures}).
@@ -146,8 +148,13 @@ public class AxonInfrastructureConfiguration {
     @Bean
     @Order(0)
     ConfigurerModule trackingProcessors(EventStoreProperties properties, ListableBeanFactory beans,
-                                        MeterRegistry meters) {
+                                        MeterRegistry meters, TransactionManager transactionManager,
+                                        DataSource dataSource) {
         return configurer -> configurer.eventProcessing(processing -> {
+            if (!properties.processorDurableCommits()) {
+                processing.registerDefaultTransactionManager(
+                        config -> new RelaxedDurability(transactionManager, dataSource));
+            }
             processing.usingTrackingEventProcessors()
                     .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
                             .forParallelProcessing(properties.processorSegments())
@@ -192,6 +199,12 @@ public class AxonInfrastructureConfiguration {
                 configurer.eventProcessing().registerDeadLetterQueueProvider(provider);
             }
         };
+    }
+
+    /** A projection's SQL failure parks the event instead of aborting the batch for good: {@link SavepointOnRetry}. */
+    @Bean
+    SavepointOnRetry savepointOnRetry(DataSource dataSource) {
+        return new SavepointOnRetry(dataSource);
     }
 
     @Bean

@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gapCleaningThreshold gaps tracked before old ones are cleaned
  * @param processorBatchSize   events a processor handles in one transaction
  * @param processorSegments    segments a new processor is split into, so instances can share it
+ * @param processorDurableCommits whether a processor's transaction waits for PostgreSQL to flush it to disk; off by
+ *                             default, because what a processor commits is re-derived from durable events after a
+ *                             crash ({@link RelaxedDurability})
  */
 @ConfigurationProperties("souq.event-store")
 public record EventStoreProperties(
@@ -20,5 +23,6 @@ public record EventStoreProperties(
         @DefaultValue("60s") Duration gapTimeout,
         @DefaultValue("250") int gapCleaningThreshold,
         @DefaultValue("100") int processorBatchSize,
-        @DefaultValue("2") int processorSegments) {
+        @DefaultValue("2") int processorSegments,
+        @DefaultValue("false") boolean processorDurableCommits) {
 }

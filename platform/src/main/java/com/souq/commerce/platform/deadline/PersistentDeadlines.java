@@ -31,24 +31,37 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 public class PersistentDeadlines {
 
     @ConfigurationProperties("souq.deadlines")
-    public record DeadlineProperties(Duration pollingInterval, Integer threads) {
+    public record DeadlineProperties(Duration pollingInterval, Integer threads, Duration heartbeat,
+                                     Duration firstRetry, Duration longestRetry) {
 
         public DeadlineProperties {
             pollingInterval = pollingInterval == null ? Duration.ofSeconds(1) : pollingInterval;
             threads = threads == null ? 4 : threads;
+            heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
+            firstRetry = firstRetry == null ? Duration.ofSeconds(1) : firstRetry;
+            longestRetry = longestRetry == null ? Duration.ofMinutes(1) : longestRetry;
         }
     }
 
     @Bean
     @ConditionalOnMissingBean
     Scheduler deadlineScheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, DeadlineProperties properties) {
-        List<Task<?>> known = tasks.orderedStream().toList();
+        List<Task<?>> known = tasks.orderedStream()
+                .<Task<?>>map(task -> promptly(task, properties)).toList();
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
                 .pollingInterval(properties.pollingInterval())
                 .threads(properties.threads())
+                // A deadline picked by a process that was killed stays "executing" until its heartbeats are missed
+                // (db-scheduler's default: 6 × 5 min); meanwhile a saga cancelling it is refused and its processor
+                // segment retries (found by bin/reliability crash). Here it is revived a minute after the crash.
+                .heartbeatInterval(properties.heartbeat())
                 .commitWhenAutocommitDisabled(false)
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();
+    }
+
+    private static <T> Task<T> promptly(Task<T> task, DeadlineProperties properties) {
+        return new PromptRetries<>(task, properties.firstRetry(), properties.longestRetry());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package com.souq.commerce.ledger.query;
 
+import com.souq.commerce.platform.axon.OneSequence;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.async.SequentialPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +17,7 @@ class LedgerSequencing {
     @Bean
     ConfigurerModule ledgerInOneSequence() {
         return configurer -> configurer.eventProcessing(processing -> processing.registerSequencingPolicy(
-                LedgerProjector.PROCESSING_GROUP, configuration -> new SequentialPolicy()));
+                LedgerProjector.PROCESSING_GROUP,
+                configuration -> OneSequence.named(LedgerProjector.PROCESSING_GROUP)));
     }
 }

@@ -1,6 +1,7 @@
 package com.souq.commerce.listing.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The listings index: searches and the live projection use the alias {@code listings}, which points at exactly one
- * concrete index {@code listings-<yyyyMMddHHmmss>}, so that a rebuild fills a fresh index and swaps the alias in one
- * atomic step. The alias and its first index are created when the engine starts, before any processor runs.
+ * concrete index ({@code listings-first}, then {@code listings-<yyyyMMddHHmmss>} per rebuild), so that a rebuild
+ * fills a fresh index and swaps the alias in one atomic step. The alias and its first index are created when the engine starts, before any processor runs.
  */
 @Component
 class ListingSearchIndex {
@@ -39,11 +40,28 @@ class ListingSearchIndex {
             this.definition = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         if (!client.indices().existsAlias(alias -> alias.name(ALIAS)).value()) {
-            String index = create();
+            String index = createFirst();
             client.indices().updateAliases(update -> update.actions(action -> action.add(add -> add
                     .index(index).alias(ALIAS))));
-            log.info("Created the search index {} behind the alias {}", index, ALIAS);
+            log.info("The search index {} is behind the alias {}", index, ALIAS);
         }
+    }
+
+    /**
+     * The first index of a new store, under one fixed name: instances starting together on a new store create it once
+     * (the others find it there) and all point the alias at it. A name per second made two instances starting in the
+     * same second fail (found by bin/reliability two-instances).
+     */
+    private String createFirst() throws IOException {
+        String index = ALIAS + "-first";
+        try {
+            client.indices().create(create -> create.index(index).withJson(new StringReader(definition)));
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+        return index;
     }
 
     /** A new, empty concrete index, named after the current second (waiting for the next if that name is taken). */
