@@ -64,6 +64,23 @@ class SagaStateSerializationTest {
         assertThat(json(roundTrip(saga))).isEqualTo(stored);
     }
 
+    @Test
+    void cashOnDeliverySagaRemembersWhatIsOpenAndWhatWasCollected() {
+        VendorOrderId pads = VendorOrderId.of(OrderFixture.ORDER, OrderFixture.CAIRO_PARTS);
+        com.souq.commerce.saga.cod.CashOnDeliverySaga saga = new com.souq.commerce.saga.cod.CashOnDeliverySaga();
+        com.souq.commerce.saga.cod.CashOnDeliverySagaStates.confirmedAndDelivered(saga,
+                new com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent(OrderFixture.ORDER,
+                        OrderFixture.CUSTOMER, OrderFixture.PAYMENT, OrderFixture.TOTALS.grandTotal(),
+                        OrderFixture.HELIOPOLIS, OrderFixture.LINES, OrderFixture.TOTALS),
+                new VendorOrderDeliveredEvent(pads, OrderFixture.ORDER, OrderFixture.CAIRO_PARTS));
+
+        String stored = json(saga);
+
+        assertThat(stored).contains(pads.value(), VendorOrderId.of(OrderFixture.ORDER, OrderFixture.GIZA_TYRES)
+                .value(), OrderFixture.PAYMENT.value(), "85500");
+        assertThat(json(roundTrip(saga))).isEqualTo(stored);
+    }
+
     private Object roundTrip(Object saga) {
         SerializedObject<byte[]> serialized = serializer.serialize(saga, byte[].class);
         return serializer.deserialize(serialized);

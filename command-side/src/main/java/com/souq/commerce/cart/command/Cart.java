@@ -18,6 +18,8 @@ import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.listing.command.ListingQuote;
 import com.souq.commerce.listing.command.ListingQuotes;
 import com.souq.commerce.order.api.OrderLine;
+import com.souq.commerce.payment.api.PaymentMethodRules;
+import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.geo.CountryCode;
 import com.souq.commerce.shared.money.Money;
@@ -54,7 +56,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * prices and the customer confirms by checking out again. A customer who never added anything has an empty cart,
  * not a missing one: every command treats a cart without events as empty.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Cart {
 
     @AggregateIdentifier
@@ -126,6 +128,7 @@ class Cart {
         if (lines.isEmpty()) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "EMPTY_CART", "The cart is empty");
         }
+        requirePaymentMethodAvailable(command);
         List<PriceChange> changes = new ArrayList<>();
         List<OrderLine> orderLines = new ArrayList<>();
         for (Map.Entry<ListingId, Line> entry : lines.entrySet()) {
@@ -166,6 +169,13 @@ class Cart {
                 .map(line -> new PriceLine(line.listingId().value(), line.vendorId().value(), line.quantity(),
                         line.unitPrice()))
                 .toList(), shipTo);
+    }
+
+    /** The cart holds one currency; the chosen method must pay in it and serve the shipping country. */
+    private void requirePaymentMethodAvailable(CheckOutCartCommand command) {
+        PaymentMethodRules.refusal(command.payment(), currency(), command.address().country()).ifPresent(why -> {
+            throw DomainRuleViolation.unprocessable("PAYMENT_METHOD_NOT_AVAILABLE", why);
+        });
     }
 
     private static void requirePositive(int quantity) {

@@ -6,11 +6,14 @@ import com.souq.commerce.order.api.AcceptOrderPaymentCommand;
 import com.souq.commerce.order.api.CancelOrderCommand;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.CloseOrderCommand;
+import com.souq.commerce.order.api.ExpireCheckoutCommand;
+import com.souq.commerce.order.api.ConfirmCashOnDeliveryCommand;
 import com.souq.commerce.order.api.MarkOrderPaidCommand;
 import com.souq.commerce.order.api.MarkOrderStockReservedCommand;
 import com.souq.commerce.order.api.OrderCancellationRequestedEvent;
 import com.souq.commerce.order.api.OrderCancelledEvent;
 import com.souq.commerce.order.api.OrderCompletedEvent;
+import com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.OrderPaidEvent;
@@ -23,6 +26,7 @@ import com.souq.commerce.order.api.PlaceOrderCommand;
 import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.PaymentInstruction;
+import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.pricing.OrderTotals;
 import java.util.List;
@@ -35,7 +39,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A customer's order, placed from a checked-out cart with its lines and totals frozen.
  *
  * <p>Lifecycle: PLACED → STOCK_RESERVED → PAYMENT_PENDING → PAID → COMPLETED, or CANCELLED. The checkout saga drives
- * it to PAID, order splitting closes it once every vendor order ended.
+ * it to PAID, order splitting closes it once every vendor order ended. A cash-on-delivery order goes from
+ * PAYMENT_PENDING to PAYMENT_ON_DELIVERY once it accepted its payment (a promise, no money) and is then fulfilled,
+ * cancelled and closed exactly like a paid one; its money is captured as its vendor orders are delivered.
  *
  * <p>Invariants: an order id is placed once (the event store refuses a second stream). The order is the lock between
  * a customer cancelling and checkout capturing: once it accepted an authorized payment only checkout (whose capture
@@ -44,7 +50,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * cancels only their own order; once paid, cancellation goes to the vendor orders not yet shipped. Commands the
  * checkout saga sends change nothing when repeated or overtaken, so a redelivered event never fails the saga.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Order {
 
     @AggregateIdentifier
@@ -99,6 +105,16 @@ class Order {
     }
 
     @CommandHandler
+    void handle(ConfirmCashOnDeliveryCommand command) {
+        if (status != OrderStatus.PAYMENT_PENDING || !paymentAccepted || !payment.provider().collectsOnDelivery()
+                || !command.paymentId().equals(paymentId)) {
+            return;
+        }
+        apply(new OrderConfirmedForCashOnDeliveryEvent(orderId, customerSubject, paymentId, totals.grandTotal(),
+                address, lines, totals));
+    }
+
+    @CommandHandler
     void handle(CancelOrderCommand command) {
         requireMayCancel(command);
         if (status == OrderStatus.CANCELLED || status == OrderStatus.COMPLETED) {
@@ -107,7 +123,7 @@ class Order {
             }
             throw DomainRuleViolation.illegalTransition("order", status, "cancelled");
         }
-        if (status == OrderStatus.PAID) {
+        if (isFulfilling()) {
             if (!cancellationRequested && command.party() != CancellationParty.CHECKOUT) {
                 apply(new OrderCancellationRequestedEvent(orderId, customerSubject, command.party(), command.subject(),
                         command.reason()));
@@ -122,18 +138,36 @@ class Order {
                 false));
     }
 
+    /**
+     * Decided here, not from the checkout saga's memory: a deadline may fire while the saga's latest events are still
+     * being handled, and a stored saga that did not yet know of the payment cancelled an order whose payment was
+     * being captured (money taken, order cancelled; found by bin/reliability crash).
+     */
+    @CommandHandler
+    void handle(ExpireCheckoutCommand command) {
+        if (status == OrderStatus.PLACED || status == OrderStatus.STOCK_RESERVED) {
+            apply(new OrderCancelledEvent(orderId, customerSubject, CancellationParty.CHECKOUT, null,
+                    command.reason(), false));
+        }
+    }
+
     @CommandHandler
     void handle(CloseOrderCommand command) {
-        if (status != OrderStatus.PAID) {
+        if (!isFulfilling()) {
             return;
         }
         if (command.delivered().isEmpty()) {
             apply(new OrderCancelledEvent(orderId, customerSubject, CancellationParty.VENDOR, null,
-                    "Every vendor order was cancelled", true));
+                    "Every vendor order was cancelled", status == OrderStatus.PAID));
         } else {
             apply(new OrderCompletedEvent(orderId, customerSubject, List.copyOf(command.delivered()),
                     List.copyOf(command.cancelled())));
         }
+    }
+
+    /** Paid, or going to be paid on delivery: its vendors fulfil it. */
+    private boolean isFulfilling() {
+        return status == OrderStatus.PAID || status == OrderStatus.PAYMENT_ON_DELIVERY;
     }
 
     private void requireMayCancel(CancelOrderCommand command) {
@@ -176,6 +210,11 @@ class Order {
     @EventSourcingHandler
     void on(OrderPaidEvent event) {
         status = OrderStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(OrderConfirmedForCashOnDeliveryEvent event) {
+        status = OrderStatus.PAYMENT_ON_DELIVERY;
     }
 
     @EventSourcingHandler

@@ -3,7 +3,11 @@ package com.souq.commerce.payment.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.RefundDestination;
+import com.souq.commerce.order.api.RefundId;
+import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.CancelPaymentCommand;
+import com.souq.commerce.payment.api.CaptureCashOnDeliveryCommand;
 import com.souq.commerce.payment.api.CapturePaymentCommand;
 import com.souq.commerce.payment.api.PaymentActionRequiredEvent;
 import com.souq.commerce.payment.api.PaymentAuthorizedEvent;
@@ -11,6 +15,9 @@ import com.souq.commerce.payment.api.PaymentCancelledEvent;
 import com.souq.commerce.payment.api.PaymentCaptureRequestedEvent;
 import com.souq.commerce.payment.api.PaymentCapturedEvent;
 import com.souq.commerce.payment.api.PaymentFailedEvent;
+import com.souq.commerce.payment.api.PaymentRefundFailedEvent;
+import com.souq.commerce.payment.api.PaymentRefundRequestedEvent;
+import com.souq.commerce.payment.api.PaymentRefundedEvent;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.payment.api.PaymentRequestedEvent;
@@ -19,9 +26,15 @@ import com.souq.commerce.payment.api.RecordPaymentActionRequiredCommand;
 import com.souq.commerce.payment.api.RecordPaymentAuthorizationCommand;
 import com.souq.commerce.payment.api.RecordPaymentCaptureCommand;
 import com.souq.commerce.payment.api.RecordPaymentFailureCommand;
+import com.souq.commerce.payment.api.RecordPaymentRefundCommand;
+import com.souq.commerce.payment.api.RecordPaymentRefundFailureCommand;
+import com.souq.commerce.payment.api.RefundPaymentCommand;
 import com.souq.commerce.payment.api.RequestPaymentCommand;
+import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -41,14 +54,25 @@ import org.axonframework.spring.stereotype.Aggregate;
  * captured only after checkout asked for it, and once capture started (CAPTURING) the payment can no longer be
  * cancelled; it is captured at most once. The provider's reference is kept from its first answer on.
  *
+ * <p>Refunds: once CAPTURED, money goes back per vendor order, to the provider or the customer's wallet. Each refund
+ * is requested once (REFUNDING) and settles once (REFUNDED); a provider that refuses it sends it to the customer's
+ * wallet instead. The refunds of a vendor order never exceed what was captured for it, and those of the payment never
+ * exceed what was captured: a refund above the remainder is refused ({@code REFUND_EXCEEDS_CAPTURED}), so of two
+ * refunds racing for the same remainder one wins and the other is refused.
+ *
+ * <p>Cash on delivery: the authorization is the shopper's promise to pay the courier; checkout never captures it.
+ * Once every vendor order ended, what the couriers collected (never more than authorized, in its currency) is
+ * captured, or the payment is cancelled when nothing was delivered.
+ *
  * <p>Every command here arrives from the payment process, checkout or a provider's webhook, possibly twice, late or
  * overtaken by another: each is total. A command that no longer applies to the current state changes nothing and
  * throws nothing; only malformed input is refused.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Payment {
 
     static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
+    static final String REFUND_EXCEEDS_CAPTURED = "REFUND_EXCEEDS_CAPTURED";
 
     @AggregateIdentifier
     private PaymentId paymentId;
@@ -58,6 +82,10 @@ class Payment {
     private Money amount;
     private PaymentStatus status;
     private String providerReference;
+    private Money captured;
+    private long refundedTotal;
+    private final Map<VendorOrderId, Long> refundedByShare = new HashMap<>();
+    private final Map<RefundId, Refund> refunds = new HashMap<>();
 
     protected Payment() {
         // required by Axon to rebuild the aggregate from its events, and to create it on the first request
@@ -111,6 +139,25 @@ class Payment {
     }
 
     @CommandHandler
+    void handle(CaptureCashOnDeliveryCommand command) {
+        if (status != PaymentStatus.AUTHORIZED || !provider.collectsOnDelivery()) {
+            return;
+        }
+        Money collected = command.collected();
+        if (collected == null || !collected.currency().equals(amount.currency()) || collected.isNegative()
+                || collected.minorUnits() > amount.minorUnits()) {
+            throw DomainRuleViolation.unprocessable("INVALID_AMOUNT",
+                    "Cash collected on delivery is between nothing and the " + amount + " promised, not " + collected);
+        }
+        if (collected.isZero()) {
+            apply(new PaymentCancelledEvent(paymentId, orderId, provider, providerReference,
+                    "Nothing was delivered: no cash was collected"));
+            return;
+        }
+        apply(new PaymentCaptureRequestedEvent(paymentId, orderId, provider, providerReference, collected));
+    }
+
+    @CommandHandler
     void handle(RecordPaymentCaptureCommand command) {
         if (status != PaymentStatus.CAPTURING) {
             return;
@@ -140,6 +187,82 @@ class Payment {
         }
         apply(new PaymentCancelledEvent(paymentId, orderId, provider, providerReference, command.reason()));
         return true;
+    }
+
+    @CommandHandler
+    void handle(RefundPaymentCommand command) {
+        Refund earlier = refunds.get(command.refundId());
+        if (earlier != null) {
+            if (!earlier.sameAs(command)) {
+                throw DomainRuleViolation.unprocessable("REFUND_ID_REUSED",
+                        "Refund " + command.refundId() + " was requested with other content");
+            }
+            return;
+        }
+        if (status != PaymentStatus.CAPTURED) {
+            throw DomainRuleViolation.illegalTransition("payment", status, "refunded");
+        }
+        if (command.vendorOrderId() == null || command.destination() == null || command.shareTotal() == null) {
+            throw DomainRuleViolation.unprocessable("INCOMPLETE_REFUND",
+                    "A refund names its vendor order, its captured share and where the money goes");
+        }
+        Money refund = positiveInPaymentCurrency(command.amount());
+        requireRefundWithinCaptured(command.vendorOrderId(), refund, command.shareTotal());
+        apply(new PaymentRefundRequestedEvent(paymentId, command.refundId(), orderId, command.vendorOrderId(),
+                customerSubject, provider, providerReference, refund,
+                money(refundedTotal + refund.minorUnits()), command.destination()));
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentRefundCommand command) {
+        Refund refund = refunds.get(command.refundId());
+        if (refund == null || refund.settled()) {
+            return;
+        }
+        apply(new PaymentRefundedEvent(paymentId, command.refundId(), orderId, refund.vendorOrderId(),
+                customerSubject, provider, refund.destination(), money(refund.amount()),
+                command.providerReference()));
+    }
+
+    @CommandHandler
+    void handle(RecordPaymentRefundFailureCommand command) {
+        Refund refund = refunds.get(command.refundId());
+        if (refund == null || refund.settled() || refund.destination() == RefundDestination.CUSTOMER_WALLET) {
+            return;
+        }
+        apply(new PaymentRefundFailedEvent(paymentId, command.refundId(), orderId, refund.vendorOrderId(),
+                customerSubject, provider, money(refund.amount()), command.reason()));
+    }
+
+    /** The vendor order's refunds and the payment's refunds stay within what was captured for each. */
+    private void requireRefundWithinCaptured(VendorOrderId vendorOrderId, Money refund, Money shareTotal) {
+        long share = positiveInPaymentCurrency(shareTotal).minorUnits();
+        long shareRefunded = refundedByShare.getOrDefault(vendorOrderId, 0L);
+        if (shareRefunded + refund.minorUnits() > share) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, REFUND_EXCEEDS_CAPTURED,
+                    "Vendor order " + vendorOrderId + " had " + shareTotal + " captured and " + money(shareRefunded)
+                            + " refunded: " + refund + " more is too much");
+        }
+        if (refundedTotal + refund.minorUnits() > captured.minorUnits()) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, REFUND_EXCEEDS_CAPTURED,
+                    "Payment " + paymentId + " captured " + captured + " and refunded " + money(refundedTotal)
+                            + ": " + refund + " more is too much");
+        }
+    }
+
+    private Money positiveInPaymentCurrency(Money value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw DomainRuleViolation.unprocessable("INVALID_AMOUNT", "A refund is for a positive amount");
+        }
+        if (!value.currency().equals(amount.currency())) {
+            throw DomainRuleViolation.unprocessable("CURRENCY_MISMATCH", "Payment " + paymentId + " is in "
+                    + amount.currency().getCurrencyCode() + ", not " + value.currency().getCurrencyCode());
+        }
+        return value;
+    }
+
+    private Money money(long minorUnits) {
+        return new Money(minorUnits, amount.currency());
     }
 
     private boolean wasRequested() {
@@ -194,6 +317,43 @@ class Payment {
     @EventSourcingHandler
     void on(PaymentCapturedEvent event) {
         status = PaymentStatus.CAPTURED;
+        captured = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundRequestedEvent event) {
+        refundedTotal += event.amount().minorUnits();
+        refundedByShare.merge(event.vendorOrderId(), event.amount().minorUnits(), Long::sum);
+        refunds.put(event.refundId(), new Refund(event.vendorOrderId(), event.amount().minorUnits(),
+                event.destination(), false, event.destination()));
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundFailedEvent event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.toWallet());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefundedEvent event) {
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.settledNow());
+    }
+
+    /** One refund of the payment: for which share, how much, where it goes now, where it was asked to go. */
+    private record Refund(VendorOrderId vendorOrderId, long amount, RefundDestination destination, boolean settled,
+                          RefundDestination requested) {
+
+        boolean sameAs(RefundPaymentCommand command) {
+            return vendorOrderId.equals(command.vendorOrderId()) && command.amount() != null
+                    && amount == command.amount().minorUnits() && requested == command.destination();
+        }
+
+        Refund toWallet() {
+            return new Refund(vendorOrderId, amount, RefundDestination.CUSTOMER_WALLET, settled, requested);
+        }
+
+        Refund settledNow() {
+            return new Refund(vendorOrderId, amount, destination, true, requested);
+        }
     }
 
     @EventSourcingHandler

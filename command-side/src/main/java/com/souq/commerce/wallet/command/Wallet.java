@@ -2,13 +2,24 @@ package com.souq.commerce.wallet.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.souq.commerce.ledger.api.JournalEntryId;
+import com.souq.commerce.ledger.api.Operations;
+import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.wallet.api.CaptureWalletHoldCommand;
 import com.souq.commerce.wallet.api.DepositToWalletCommand;
 import com.souq.commerce.wallet.api.HoldWalletFundsCommand;
 import com.souq.commerce.wallet.api.MovementType;
+import com.souq.commerce.wallet.api.PayoutFailedEvent;
+import com.souq.commerce.wallet.api.PayoutId;
+import com.souq.commerce.wallet.api.PayoutPaidEvent;
+import com.souq.commerce.wallet.api.PayoutRequestedEvent;
+import com.souq.commerce.wallet.api.PayoutSubmittedEvent;
+import com.souq.commerce.wallet.api.RecordPayoutOutcomeCommand;
+import com.souq.commerce.wallet.api.RecordPayoutSubmittedCommand;
 import com.souq.commerce.wallet.api.ReleaseWalletHoldCommand;
+import com.souq.commerce.wallet.api.RequestPayoutCommand;
 import com.souq.commerce.wallet.api.WalletDepositedEvent;
 import com.souq.commerce.wallet.api.WalletFundsHeldEvent;
 import com.souq.commerce.wallet.api.WalletHoldCapturedEvent;
@@ -43,8 +54,12 @@ import org.axonframework.spring.stereotype.Aggregate;
  * nothing; every movement carries a transaction id and is applied once: the same transaction again changes nothing,
  * the same id with other content (type, amount, hold) is refused. Amounts are positive and in the wallet's currency;
  * a capture or release names a hold the wallet granted.
+ *
+ * <p>Payouts: the owner takes money out to their bank. The request holds the amount at once (more than is available
+ * is refused with an exception, {@code INSUFFICIENT_FUNDS}, and writes nothing); the provider's acceptance is
+ * recorded; its outcome captures the hold (paid: the money left) or releases it (failed), once.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaching.CACHE)
 class Wallet {
 
     static final String INVALID_AMOUNT = "INVALID_AMOUNT";
@@ -62,6 +77,8 @@ class Wallet {
     private long held;
     /** What each hold the wallet granted still keeps (0 once captured in full or released). */
     private final Map<String, Long> holds = new HashMap<>();
+    /** Every payout asked of this wallet, by its id. */
+    private final Map<PayoutId, Payout> payouts = new HashMap<>();
     /** Every transaction decided, applied or refused, by its id. */
     private final Map<String, Movement> transactions = new HashMap<>();
 
@@ -148,6 +165,70 @@ class Wallet {
         }
         apply(new WalletWithdrawnEvent(walletId, owner, command.transactionId(), command.amount(),
                 command.reference(), money(balance - movement.amount()), money(available() - movement.amount())));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestPayoutCommand command) {
+        if (command.payoutId() == null) {
+            throw DomainRuleViolation.unprocessable("INCOMPLETE_PAYOUT", "A payout has an id");
+        }
+        Money amount = positive(command.amount());
+        Payout earlier = payouts.get(command.payoutId());
+        if (earlier != null) {
+            if (earlier.amount() != amount.minorUnits() || !earlier.method().equals(command.method())) {
+                throw reused(command.payoutId().holdTransactionId());
+            }
+            return;
+        }
+        if (command.method() == null || command.method().isBlank()) {
+            throw DomainRuleViolation.unprocessable("INCOMPLETE_PAYOUT", "A payout names its payout method");
+        }
+        if (!isOpen() || !availableCovers(inWalletCurrency(amount).minorUnits())) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, WalletMovementRefusedEvent
+                    .INSUFFICIENT_FUNDS, "Wallet " + command.walletId() + " has " + (isOpen() ? money(available())
+                    + " available (" + money(held) + " of its " + money(balance) + " held)" : "nothing")
+                    + ": a payout of " + amount + " is refused");
+        }
+        openFor(command.walletId(), command.owner(), amount, command.payoutId().holdTransactionId());
+        String hold = command.payoutId().holdTransactionId();
+        if (transactions.containsKey(hold)) {
+            throw reused(hold);
+        }
+        apply(new WalletFundsHeldEvent(walletId, owner, hold, amount, Operations.payout(command.payoutId()),
+                money(balance), money(available() - amount.minorUnits())));
+        apply(new PayoutRequestedEvent(walletId, owner, command.payoutId(), amount, command.method(),
+                command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordPayoutSubmittedCommand command) {
+        Payout payout = command.payoutId() == null ? null : payouts.get(command.payoutId());
+        if (payout == null || payout.state() != PayoutState.REQUESTED) {
+            return;
+        }
+        apply(new PayoutSubmittedEvent(walletId, owner, command.payoutId(), money(payout.amount()),
+                command.providerReference()));
+    }
+
+    @CommandHandler
+    void handle(RecordPayoutOutcomeCommand command) {
+        Payout payout = command.payoutId() == null ? null : payouts.get(command.payoutId());
+        if (payout == null || payout.state().isFinal()) {
+            return;
+        }
+        PayoutId payoutId = command.payoutId();
+        Money amount = money(payout.amount());
+        if (command.paid()) {
+            String capture = JournalEntryId.forOperation(Operations.payout(payoutId)).value();
+            apply(new WalletHoldCapturedEvent(walletId, owner, capture, payoutId.holdTransactionId(), amount,
+                    Operations.payout(payoutId), money(balance - amount.minorUnits()), money(available())));
+            apply(new PayoutPaidEvent(walletId, owner, payoutId, amount, payout.providerReference(), capture));
+            return;
+        }
+        apply(new WalletHoldReleasedEvent(walletId, owner, payoutId.releaseTransactionId(),
+                payoutId.holdTransactionId(), amount, money(balance), money(available() + amount.minorUnits())));
+        apply(new PayoutFailedEvent(walletId, owner, payoutId, amount, payout.providerReference(), command.reason()));
     }
 
     /** Checks a movement that may open the wallet, opens it if it is new, and answers the transaction id. */
@@ -295,6 +376,43 @@ class Wallet {
     void on(WalletMovementRefusedEvent event) {
         transactions.put(event.transactionId(),
                 new Movement(event.type(), event.amount().minorUnits(), event.holdTransactionId()));
+    }
+
+    @EventSourcingHandler
+    void on(PayoutRequestedEvent event) {
+        payouts.put(event.payoutId(), new Payout(event.amount().minorUnits(), event.method(), PayoutState.REQUESTED,
+                null));
+    }
+
+    @EventSourcingHandler
+    void on(PayoutSubmittedEvent event) {
+        payouts.computeIfPresent(event.payoutId(), (id, payout) -> new Payout(payout.amount(), payout.method(),
+                PayoutState.SUBMITTED, event.providerReference()));
+    }
+
+    @EventSourcingHandler
+    void on(PayoutPaidEvent event) {
+        payouts.computeIfPresent(event.payoutId(), (id, payout) -> new Payout(payout.amount(), payout.method(),
+                PayoutState.PAID, payout.providerReference()));
+    }
+
+    @EventSourcingHandler
+    void on(PayoutFailedEvent event) {
+        payouts.computeIfPresent(event.payoutId(), (id, payout) -> new Payout(payout.amount(), payout.method(),
+                PayoutState.FAILED, payout.providerReference()));
+    }
+
+    /** Where a payout stands with the provider. */
+    private enum PayoutState {
+        REQUESTED, SUBMITTED, PAID, FAILED;
+
+        boolean isFinal() {
+            return this == PAID || this == FAILED;
+        }
+    }
+
+    /** One payout: its amount, method, state and the provider's reference once it accepted it. */
+    private record Payout(long amount, String method, PayoutState state, String providerReference) {
     }
 
     /** What a transaction did, to tell a repeat (same content) from a reused id (other content). */

@@ -21,6 +21,7 @@ import com.souq.commerce.listing.command.ListingQuote;
 import com.souq.commerce.listing.command.ListingQuotes;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.payment.api.PaymentInstruction;
+import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.geo.CountryCode;
@@ -289,5 +290,47 @@ class CartTest {
                 .when(new AddToCartCommand(CART, CUSTOMER, SAUDI_CAR, 1))
                 .expectEvents(new CartLineAddedEvent(CART, CUSTOMER, SAUDI_CAR, JEDDAH_MOTORS, 1,
                         Money.of(80_000_00, "SAR")));
+    }
+
+    @Test
+    void localMethodOfAnotherCurrencyIsRefusedBeforeAnythingIsWritten() {
+        PaymentInstruction mada = new PaymentInstruction(PaymentProvider.MADA, "tok_mada_4464040000000007");
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, mada))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("MADA pays in SAR only, not EGP")
+                .expectNoEvents();
+    }
+
+    @Test
+    void egyptianWalletPaysAnEgyptianOrder() {
+        PaymentInstruction wallet = new PaymentInstruction(PaymentProvider.VODAFONE_CASH, "01001234567");
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, wallet))
+                .expectResultMessagePayload(CheckoutOutcome.placed(ORDER));
+    }
+
+    @Test
+    void walletNumberOfAnotherNetworkIsRefused() {
+        PaymentInstruction wallet = new PaymentInstruction(PaymentProvider.VODAFONE_CASH, "01201234567");
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, wallet))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cashOnDeliveryIsCollectedInTheShippingCountrysCurrencyOnly() {
+        PaymentInstruction cash = new PaymentInstruction(PaymentProvider.CASH_ON_DELIVERY, "cash");
+        ShippingAddress riyadh = new ShippingAddress("Sara", "+966500000000", "King Fahd Rd", null, "Riyadh",
+                "12211", CountryCode.of("SA"));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, riyadh, cash))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("A courier in SA collects SAR only, not EGP")
+                .expectNoEvents();
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, TYRE, GIZA_TYRES, 1, TYRE_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, cash))
+                .expectResultMessagePayload(CheckoutOutcome.placed(ORDER));
     }
 }

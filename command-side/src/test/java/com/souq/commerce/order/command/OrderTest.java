@@ -14,6 +14,7 @@ import com.souq.commerce.order.api.AcceptOrderPaymentCommand;
 import com.souq.commerce.order.api.CancelOrderCommand;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.CloseOrderCommand;
+import com.souq.commerce.order.api.ExpireCheckoutCommand;
 import com.souq.commerce.order.api.MarkOrderPaidCommand;
 import com.souq.commerce.order.api.MarkOrderStockReservedCommand;
 import com.souq.commerce.order.api.OrderCancellationRequestedEvent;
@@ -104,6 +105,22 @@ class OrderTest {
     void markingPaidTwiceChangesNothing() {
         fixture.given(OrderFixture.paid())
                 .when(new MarkOrderPaidCommand(ORDER, PAYMENT, TOTALS.grandTotal()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theCheckoutDeadlineCancelsAnOrderThatNeverAskedForPayment() {
+        fixture.given(OrderFixture.placed())
+                .when(new ExpireCheckoutCommand(ORDER, "Checkout did not complete before its deadline"))
+                .expectEvents(new OrderCancelledEvent(ORDER, CUSTOMER, CancellationParty.CHECKOUT, null,
+                        "Checkout did not complete before its deadline", false));
+    }
+
+    @Test
+    void theCheckoutDeadlineLeavesAnOrderWhosePaymentIsUnderWayToThePayment() {
+        fixture.given(OrderFixture.paymentAccepted())
+                .when(new ExpireCheckoutCommand(ORDER, "Checkout did not complete before its deadline"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -14,6 +14,9 @@ import com.souq.commerce.order.api.CancelVendorOrderCommand;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.CreateVendorOrderCommand;
 import com.souq.commerce.order.api.MarkVendorOrderDeliveredCommand;
+import com.souq.commerce.order.api.RefundApprovedEvent;
+import com.souq.commerce.order.api.RefundDestination;
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.order.api.RejectVendorOrderCommand;
 import com.souq.commerce.order.api.ShipVendorOrderCommand;
 import com.souq.commerce.order.api.VendorOrderAcceptedEvent;
@@ -22,6 +25,7 @@ import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderRejectedEvent;
 import com.souq.commerce.order.api.VendorOrderShippedEvent;
 import com.souq.commerce.shared.error.DomainRuleViolation;
+import com.souq.commerce.shared.money.Money;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -88,7 +92,8 @@ class VendorOrderTest {
         fixture.given(OrderFixture.padsShareCreated())
                 .when(new RejectVendorOrderCommand(PADS_SHARE, CAIRO_PARTS, "out of stock"))
                 .expectEvents(new VendorOrderRejectedEvent(PADS_SHARE, ORDER, CAIRO_PARTS, "out of stock",
-                        List.of(PADS_LINE), TOTALS.vendors().get(0).total()));
+                        List.of(PADS_LINE), TOTALS.vendors().get(0).total()),
+                        automaticRefund("vendor:" + CAIRO_PARTS, "Vendor order rejected: out of stock"));
     }
 
     @Test
@@ -136,7 +141,8 @@ class VendorOrderTest {
                         "found it cheaper", false))
                 .expectEvents(new VendorOrderCancelledEvent(PADS_SHARE, ORDER, CAIRO_PARTS,
                         CancellationParty.CUSTOMER, CUSTOMER, "found it cheaper", List.of(PADS_LINE),
-                        TOTALS.vendors().get(0).total()));
+                        TOTALS.vendors().get(0).total()),
+                        automaticRefund(CUSTOMER, "Vendor order cancelled: found it cheaper"));
     }
 
     @Test
@@ -184,5 +190,13 @@ class VendorOrderTest {
                         "no stock", false))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    /** Rejecting or cancelling a paid share refunds it in full, in the same step. */
+    private static RefundApprovedEvent automaticRefund(String by, String reason) {
+        Money share = TOTALS.vendors().get(0).total();
+        return new RefundApprovedEvent(RefundId.forWithdrawal(PADS_SHARE), PADS_SHARE, ORDER, CAIRO_PARTS, CUSTOMER,
+                OrderFixture.PAYMENT, share, share, share, List.of(), RefundDestination.ORIGINAL_PAYMENT, false, true,
+                by, reason);
     }
 }

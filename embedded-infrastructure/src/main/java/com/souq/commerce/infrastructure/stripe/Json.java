@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes the stub's answers: maps, lists, strings, numbers, booleans and nulls as JSON, keys in map order. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

@@ -34,6 +34,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>{@code POST /v1/payment_intents} (form-encoded, confirmed at once), {@code POST .../{id}/capture},
  *       {@code POST .../{id}/cancel} and {@code GET .../{id}};</li>
+ *   <li>{@code POST /v1/refunds} of a captured intent ({@code payment_intent}, {@code amount}, metadata): succeeds
+ *       at once, and refuses ({@code amount_too_large}) more than the intent received and has not refunded yet; or
+ *       answers {@code failed} after {@link #failNextRefunds};</li>
  *   <li>the bearer key must be the stub's, or 401;</li>
  *   <li>an {@code Idempotency-Key} seen before answers the first response again without a second effect; the same
  *       key with other parameters is a 400 {@code idempotency_error};</li>
@@ -64,7 +67,9 @@ public final class StripeStub implements AutoCloseable {
     private final Map<String, Replay> idempotent = new HashMap<>();
     private final Map<String, AtomicInteger> calls = new HashMap<>();
     private final Map<String, AtomicInteger> captures = new HashMap<>();
+    private final Map<String, AtomicInteger> refunds = new HashMap<>();
     private int failuresToServe;
+    private int refundFailuresToServe;
 
     private StripeStub(String apiKey, String webhookSecret, String apiVersion) throws IOException {
         this.apiKey = apiKey;
@@ -128,6 +133,22 @@ public final class StripeStub implements AutoCloseable {
 
     public synchronized String status(String intentId) {
         return intent(intentId).status;
+    }
+
+    /** How many refunds of the intent were really made (an idempotent replay refunds nothing). */
+    public synchronized int refunds(String intentId) {
+        AtomicInteger count = refunds.get(intentId);
+        return count == null ? 0 : count.get();
+    }
+
+    /** What the intent has refunded in all, in minor units. */
+    public synchronized long amountRefunded(String intentId) {
+        return intent(intentId).amountRefunded;
+    }
+
+    /** The next {@code count} refunds are created with status {@code failed} (the bank refused them). */
+    public synchronized void failNextRefunds(int count) {
+        refundFailuresToServe = count;
     }
 
     /** The next {@code count} API requests fail with a 500 {@code api_error} before doing anything. */
@@ -258,6 +279,9 @@ public final class StripeStub implements AutoCloseable {
         if (path.equals("/v1/payment_intents") && method.equals("POST")) {
             return create(form);
         }
+        if (path.equals("/v1/refunds") && method.equals("POST")) {
+            return refund(form);
+        }
         Matcher matcher = INTENT_PATH.matcher(path);
         if (!matcher.matches()) {
             return error(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path
@@ -353,6 +377,54 @@ public final class StripeStub implements AutoCloseable {
         intent.amountCapturable = 0;
         captures.computeIfAbsent(intent.id, key -> new AtomicInteger()).incrementAndGet();
         return ok(intent);
+    }
+
+    private Response refund(Map<String, String> form) {
+        Intent intent = intents.get(form.get("payment_intent"));
+        if (intent == null) {
+            return error(404, "invalid_request_error", "resource_missing",
+                    "No such payment_intent: '" + form.get("payment_intent") + "'", null);
+        }
+        if (!intent.status.equals("succeeded")) {
+            return error(400, "invalid_request_error", "charge_not_captured", "This PaymentIntent has no captured "
+                    + "charge to refund: its status is " + intent.status + ".", null);
+        }
+        long left = intent.amountReceived - intent.amountRefunded;
+        long amount;
+        try {
+            amount = form.containsKey("amount") ? Long.parseLong(form.get("amount")) : left;
+        } catch (NumberFormatException e) {
+            return error(400, "invalid_request_error", "parameter_invalid_integer", "Invalid integer: "
+                    + form.get("amount"), null);
+        }
+        if (amount < 1 || amount > left) {
+            return error(400, "invalid_request_error", "amount_too_large", "Refund amount (" + amount
+                    + ") is greater than unrefunded amount on charge (" + left + ")", null);
+        }
+        Map<String, Object> refund = new LinkedHashMap<>();
+        refund.put("id", "re_" + random(24));
+        refund.put("object", "refund");
+        refund.put("amount", amount);
+        refund.put("currency", intent.currency);
+        refund.put("created", Instant.now().getEpochSecond());
+        Map<String, String> metadata = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith("metadata[") && key.endsWith("]")) {
+                metadata.put(key.substring("metadata[".length(), key.length() - 1), value);
+            }
+        });
+        refund.put("metadata", metadata);
+        refund.put("payment_intent", intent.id);
+        if (refundFailuresToServe > 0) {
+            refundFailuresToServe--;
+            refund.put("status", "failed");
+            refund.put("failure_reason", "expired_or_canceled_card");
+            return new Response(200, Json.write(refund), false);
+        }
+        refund.put("status", "succeeded");
+        intent.amountRefunded += amount;
+        refunds.computeIfAbsent(intent.id, key -> new AtomicInteger()).incrementAndGet();
+        return new Response(200, Json.write(refund), false);
     }
 
     private Response cancel(Intent intent, Map<String, String> form) {
@@ -458,6 +530,7 @@ public final class StripeStub implements AutoCloseable {
         private String status;
         private long amountCapturable;
         private long amountReceived;
+        private long amountRefunded;
         private Map<String, Object> nextAction;
         private Map<String, Object> lastPaymentError;
         private String cancellationReason;

@@ -11,6 +11,7 @@ import com.souq.commerce.engine.support.Vendors;
 import com.souq.commerce.ledger.api.JournalEntryId;
 import com.souq.commerce.ledger.api.Operations;
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.vendor.api.VendorId;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The money of a paid three-vendor sandbox order over HTTP: the journal splits the capture per vendor share, a
- * rejected share is reversed, a delivered share is released to its vendor's wallet once the return window passes
+ * rejected share is reversed and refunded to the card, a delivered share is released to its vendor's wallet once the return window passes
  * ({@value EngineIntegrationTest#RETURN_WINDOW} here), and the ledger balances throughout.
  *
  * <p>The figures, by hand (EGP, VAT 14 % on goods and shipping, commission on the goods only, VAT 14 % on it):
@@ -135,6 +136,12 @@ class MoneyFlowTest {
                         line("tax-payable:EG", 4_20, 0),
                         line("refunds-clearing", 0, 341_97));
         assertThat(earnings(delta)).isEqualTo(new Earnings(0, 0));
+        String deltaRefund = Operations.refund(RefundId.forWithdrawal(VendorOrderId.of(deltaShare)));
+        await().atMost(EVENTUALLY).until(() -> byOperation(entries(orderId)).containsKey(deltaRefund));
+        assertThat(lines(byOperation(entries(orderId)).get(deltaRefund))).as("refunded to the card automatically")
+                .containsExactly(
+                        line("refunds-clearing", 341_97, 0),
+                        line("gateway-clearing:sandbox", 0, 341_97));
 
         act(cairoShare, cairo, "acceptance", null);
         act(cairoShare, cairo, "shipment", Map.of("carrier", "Aramex", "trackingReference", "AWB-778812"));
@@ -161,7 +168,7 @@ class MoneyFlowTest {
         assertThat(movement.get("balanceAfter").get("minorUnits").asLong()).isEqualTo(907_44);
         assertThat(journal.count(cairoShare, "VendorOrderDeliveredEvent")).isOne();
         assertThat(earnings(giza)).as("not delivered: still pending").isEqualTo(new Earnings(5_187_00, 0));
-        assertThat(entries(orderId)).hasSize(5);
+        assertThat(entries(orderId)).hasSize(6);
         assertTrialBalanceIsZero();
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * few busy accounts (platform commission, gateway clearing), which parallel segments would fight over.
  */
 @Component
+@ReadModelTables({"journal_entries", "journal_lines", "ledger_accounts"})
 @ProcessingGroup(LedgerProjector.PROCESSING_GROUP)
 class LedgerProjector {
 

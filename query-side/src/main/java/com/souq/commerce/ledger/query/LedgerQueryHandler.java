@@ -118,15 +118,22 @@ class LedgerQueryHandler {
                 .param("payable", payable)
                 .param("wallet", wallet)
                 .query((row, index) -> {
-                    long[] amounts = byCurrency.computeIfAbsent(row.getString("currency"), currency -> new long[2]);
+                    long[] amounts = byCurrency.computeIfAbsent(row.getString("currency"), currency -> new long[3]);
                     // both are credit-normal: what the vendor is owed reads as the negated debit-positive balance
                     amounts[row.getString("account").equals(payable) ? 0 : 1] = -row.getLong("balance_minor");
                     return null;
                 })
                 .list();
+        jdbc.sql("""
+                        SELECT currency, sum(debit_minor) - sum(credit_minor) AS paid_out FROM journal_lines
+                         WHERE account = :wallet AND operation LIKE 'payout:%' GROUP BY currency""")
+                .param("wallet", wallet)
+                .query((row, index) -> byCurrency.computeIfAbsent(row.getString("currency"),
+                        currency -> new long[3])[2] = row.getLong("paid_out"))
+                .list();
         List<Earnings> earnings = new ArrayList<>();
         byCurrency.forEach((currency, amounts) -> earnings.add(new Earnings(currency, Money.of(amounts[0], currency),
-                Money.of(amounts[1], currency), Money.of(0, currency))));
+                Money.of(amounts[1], currency), Money.of(amounts[2], currency))));
         return new VendorEarnings(vendor.value(), earnings);
     }
 

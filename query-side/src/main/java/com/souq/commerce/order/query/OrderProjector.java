@@ -6,6 +6,7 @@ import static com.souq.commerce.order.query.Rows.uuid;
 import com.souq.commerce.order.api.OrderCancellationRequestedEvent;
 import com.souq.commerce.order.api.OrderCancelledEvent;
 import com.souq.commerce.order.api.OrderCompletedEvent;
+import com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.OrderPaidEvent;
@@ -26,6 +27,7 @@ import com.souq.commerce.payment.api.PaymentStatus;
 import com.souq.commerce.shared.pricing.OrderTotals;
 import java.time.Instant;
 import java.util.List;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * payment's events are handled after the order's earlier events, never before its row exists.
  */
 @Component
+@ReadModelTables({"orders", "order_lines"})
 @ProcessingGroup(OrderProjector.PROCESSING_GROUP)
 class OrderProjector {
 
@@ -124,6 +127,15 @@ class OrderProjector {
                 .param("status", OrderStatus.PAID.name())
                 .param("payment", uuid(event.paymentId()))
                 .param("paid", event.amount().minorUnits())
+                .update());
+    }
+
+    /** Goes to its vendors unpaid; {@code paid_minor} stays NULL (the cash is captured on delivery). */
+    @EventHandler
+    void on(OrderConfirmedForCashOnDeliveryEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        changed(event.orderId(), update(event.orderId(), version, at, "status = :status, payment_id = :payment")
+                .param("status", OrderStatus.PAYMENT_ON_DELIVERY.name())
+                .param("payment", uuid(event.paymentId()))
                 .update());
     }
 

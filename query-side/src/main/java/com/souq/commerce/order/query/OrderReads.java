@@ -13,6 +13,7 @@ import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.order.api.VendorOrderStatus;
 import com.souq.commerce.order.query.api.OrderSummary;
 import com.souq.commerce.order.query.api.OrderView;
+import com.souq.commerce.order.query.api.RefundView;
 import com.souq.commerce.order.query.api.TimelineEntry;
 import com.souq.commerce.order.query.api.VendorOrderSummary;
 import com.souq.commerce.order.query.api.VendorOrderView;
@@ -47,10 +48,12 @@ class OrderReads {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RefundReads refunds;
 
-    OrderReads(JdbcClient jdbc, JsonMapper json) {
+    OrderReads(JdbcClient jdbc, JsonMapper json, RefundReads refunds) {
         this.jdbc = jdbc;
         this.json = json;
+        this.refunds = refunds;
     }
 
     Optional<OrderView> order(OrderId orderId) {
@@ -60,7 +63,8 @@ class OrderReads {
                 .query((row, index) -> toView(row, id))
                 .optional()
                 .map(view -> withDetails(view, orderLines(id),
-                        vendorOrderSummaries(List.of(id)).getOrDefault(id, List.of()), timeline(id)));
+                        vendorOrderSummaries(List.of(id)).getOrDefault(id, List.of()), timeline(id),
+                        refunds.ofOrder(orderId)));
     }
 
     PageResult<OrderSummary> customerOrders(String customerSubject, int page, int size) {
@@ -136,6 +140,7 @@ class OrderReads {
                         CancellationParty.valueOf(cancellationParty), row.getString("cancellation_subject"),
                         row.getString("cancellation_reason"), cancelledAfterPayment,
                         instant(row, "cancellation_requested_at"), instant(row, "cancelled_at")),
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),
@@ -249,10 +254,11 @@ class OrderReads {
     }
 
     private static OrderView withDetails(OrderView view, List<OrderView.Line> lines,
-                                         List<VendorOrderSummary> vendorOrders, List<TimelineEntry> timeline) {
+                                         List<VendorOrderSummary> vendorOrders, List<TimelineEntry> timeline,
+                                         List<RefundView> refunds) {
         return new OrderView(view.orderId(), view.customerSubject(), view.status(), view.totals(), view.itemCount(),
                 view.vendorCount(), view.shippingAddress(), view.payment(), view.cancellation(), lines, vendorOrders,
-                timeline, view.placedAt(), view.paidAt(), view.completedAt(), view.cancelledAt(), view.updatedAt(),
+                timeline, refunds, view.placedAt(), view.paidAt(), view.completedAt(), view.cancelledAt(), view.updatedAt(),
                 view.version());
     }
 

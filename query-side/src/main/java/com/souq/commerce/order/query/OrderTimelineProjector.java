@@ -7,10 +7,12 @@ import com.souq.commerce.listing.api.StockReservationCommittedEvent;
 import com.souq.commerce.listing.api.StockReservationRejectedEvent;
 import com.souq.commerce.listing.api.StockReservationReleasedEvent;
 import com.souq.commerce.listing.api.StockReservedEvent;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.OrderCancellationRequestedEvent;
 import com.souq.commerce.order.api.OrderCancelledEvent;
 import com.souq.commerce.order.api.OrderCompletedEvent;
+import com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.OrderPaidEvent;
@@ -18,11 +20,16 @@ import com.souq.commerce.order.api.OrderPaymentAcceptedEvent;
 import com.souq.commerce.order.api.OrderPaymentRequestedEvent;
 import com.souq.commerce.order.api.OrderPlacedEvent;
 import com.souq.commerce.order.api.OrderStockReservedEvent;
+import com.souq.commerce.order.api.RefundApprovedEvent;
+import com.souq.commerce.order.api.RefundDestination;
+import com.souq.commerce.order.api.RefundRejectedEvent;
+import com.souq.commerce.order.api.RefundRequestedEvent;
 import com.souq.commerce.order.api.VendorOrderAcceptedEvent;
 import com.souq.commerce.order.api.VendorOrderCancelledEvent;
 import com.souq.commerce.order.api.VendorOrderCreatedEvent;
 import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderRejectedEvent;
+import com.souq.commerce.order.api.VendorOrderReturnsClosedEvent;
 import com.souq.commerce.order.api.VendorOrderShippedEvent;
 import com.souq.commerce.order.query.api.TimelineEntry.Actor;
 import com.souq.commerce.payment.api.PaymentActionRequiredEvent;
@@ -31,6 +38,9 @@ import com.souq.commerce.payment.api.PaymentCancelledEvent;
 import com.souq.commerce.payment.api.PaymentCaptureRequestedEvent;
 import com.souq.commerce.payment.api.PaymentCapturedEvent;
 import com.souq.commerce.payment.api.PaymentFailedEvent;
+import com.souq.commerce.payment.api.PaymentRefundFailedEvent;
+import com.souq.commerce.payment.api.PaymentRefundRequestedEvent;
+import com.souq.commerce.payment.api.PaymentRefundedEvent;
 import com.souq.commerce.payment.api.PaymentRequestedEvent;
 import com.souq.commerce.platform.axon.AxonInfrastructureConfiguration;
 import com.souq.commerce.vendor.api.VendorId;
@@ -51,6 +61,7 @@ import org.springframework.stereotype.Component;
  * actions take the signed-in subject and roles the command carried; the rest is the engine's own doing.
  */
 @Component
+@ReadModelTables({"order_timeline"})
 @ProcessingGroup(OrderTimelineProjector.PROCESSING_GROUP)
 class OrderTimelineProjector {
 
@@ -92,6 +103,12 @@ class OrderTimelineProjector {
     @EventHandler
     void on(OrderPaidEvent event, DomainEventMessage<?> message) {
         record(message, event.orderId(), "Order paid: " + event.amount(), Actor.ENGINE, null, null);
+    }
+
+    @EventHandler
+    void on(OrderConfirmedForCashOnDeliveryEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), "Cash on delivery: " + event.amountDue()
+                + " is collected as the vendors deliver", Actor.ENGINE, null, null);
     }
 
     @EventHandler
@@ -222,6 +239,55 @@ class OrderTimelineProjector {
     }
 
     /** A vendor order moved by a person: the vendor's staff, or staff acting for the vendor. */
+    @EventHandler
+    void on(RefundRequestedEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), "A refund of " + event.amount() + " was asked for" + because(event.reason()),
+                Actor.CUSTOMER, event.subject(), event.vendorId());
+    }
+
+    @EventHandler
+    void on(RefundApprovedEvent event, DomainEventMessage<?> message) {
+        if (event.automatic()) {
+            record(message, event.orderId(), "A refund of " + event.amount() + " was approved with the share's closing",
+                    Actor.ENGINE, null, event.vendorId());
+        } else {
+            recordVendorAction(message, event.orderId(), "A refund of " + event.amount() + " was approved",
+                    event.vendorId());
+        }
+    }
+
+    @EventHandler
+    void on(RefundRejectedEvent event, DomainEventMessage<?> message) {
+        recordVendorAction(message, event.orderId(), "A refund of " + event.amount() + " was declined"
+                + because(event.reason()), event.vendorId());
+    }
+
+    @EventHandler
+    void on(VendorOrderReturnsClosedEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), "The vendor's share takes no more returns (" + event.refunded()
+                + " refunded)", Actor.ENGINE, null, event.vendorId());
+    }
+
+    @EventHandler
+    void on(PaymentRefundRequestedEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), event.amount() + " is being refunded to "
+                + (event.destination() == RefundDestination.CUSTOMER_WALLET ? "the customer's wallet" : event.provider()),
+                Actor.ENGINE, null, null);
+    }
+
+    @EventHandler
+    void on(PaymentRefundedEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), event.amount() + " was refunded to "
+                + (event.destination() == RefundDestination.CUSTOMER_WALLET ? "the customer's wallet" : event.provider()),
+                Actor.PAYMENT_PROVIDER, null, null);
+    }
+
+    @EventHandler
+    void on(PaymentRefundFailedEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), "Refunding " + event.amount() + " failed" + because(event.reason()),
+                Actor.PAYMENT_PROVIDER, null, null);
+    }
+
     private void recordVendorAction(DomainEventMessage<?> message, OrderId orderId, String description,
                                     VendorId vendorId) {
         Object subject = message.getMetaData().get(AxonInfrastructureConfiguration.SUBJECT);
@@ -241,7 +307,10 @@ class OrderTimelineProjector {
                         INSERT INTO order_timeline (event_id, order_id, occurred_at, store_position, aggregate_type,
                                                     aggregate_id, aggregate_sequence, event_type, description, actor,
                                                     actor_subject, vendor_id)
-                        VALUES (:event, :order, :at, :position, :aggregateType, :aggregate, :sequence, :type,
+                        VALUES (:event, :order, :at,
+                                COALESCE((SELECT globalindex FROM domainevententry WHERE eventidentifier = :event),
+                                         :position),
+                                :aggregateType, :aggregate, :sequence, :type,
                                 :description, :actor, :subject, :vendor)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .param("event", message.getIdentifier())

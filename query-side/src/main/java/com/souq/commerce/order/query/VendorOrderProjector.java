@@ -3,15 +3,20 @@ package com.souq.commerce.order.query;
 import static com.souq.commerce.order.query.Rows.utc;
 import static com.souq.commerce.order.query.Rows.uuid;
 
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
+import com.souq.commerce.order.api.RefundApprovedEvent;
+import com.souq.commerce.order.api.RefundRejectedEvent;
+import com.souq.commerce.order.api.RefundRequestedEvent;
 import com.souq.commerce.order.api.VendorOrderAcceptedEvent;
 import com.souq.commerce.order.api.VendorOrderCancelledEvent;
 import com.souq.commerce.order.api.VendorOrderCreatedEvent;
 import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.order.api.VendorOrderRejectedEvent;
+import com.souq.commerce.order.api.VendorOrderReturnsClosedEvent;
 import com.souq.commerce.order.api.VendorOrderShippedEvent;
 import com.souq.commerce.order.api.VendorOrderStatus;
 import com.souq.commerce.shared.pricing.VendorTotals;
@@ -32,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * redelivered or replayed event changes nothing. Every change is pushed to live subscribers of the order.
  */
 @Component
+@ReadModelTables({"vendor_orders", "vendor_order_lines"})
 @ProcessingGroup(VendorOrderProjector.PROCESSING_GROUP)
 class VendorOrderProjector {
 
@@ -158,6 +164,32 @@ class VendorOrderProjector {
                         status = :status, closing_party = :party, closing_subject = :subject,
                         closing_reason = :reason, refund_due_minor = :refund, closed_at = :at""")
                 .param("status", status.name());
+    }
+
+    /** Refund steps and the closing of returns change no column here, but they are versions of the vendor order too
+     * (its ETag). */
+    @EventHandler
+    void on(RefundRequestedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.orderId(), event.vendorOrderId(), version, at);
+    }
+
+    @EventHandler
+    void on(RefundApprovedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.orderId(), event.vendorOrderId(), version, at);
+    }
+
+    @EventHandler
+    void on(RefundRejectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.orderId(), event.vendorOrderId(), version, at);
+    }
+
+    @EventHandler
+    void on(VendorOrderReturnsClosedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.orderId(), event.vendorOrderId(), version, at);
+    }
+
+    private void touched(OrderId orderId, VendorOrderId vendorOrderId, long version, Instant at) {
+        changed(orderId, update(vendorOrderId, version, at, "status = status").update());
     }
 
     private JdbcClient.StatementSpec update(VendorOrderId vendorOrderId, long version, Instant at,

@@ -1,5 +1,6 @@
 package com.souq.commerce.payment.query;
 
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.payment.api.PaymentActionRequiredEvent;
 import com.souq.commerce.payment.api.PaymentAuthorizedEvent;
 import com.souq.commerce.payment.api.PaymentCancelledEvent;
@@ -7,6 +8,9 @@ import com.souq.commerce.payment.api.PaymentCaptureRequestedEvent;
 import com.souq.commerce.payment.api.PaymentCapturedEvent;
 import com.souq.commerce.payment.api.PaymentFailedEvent;
 import com.souq.commerce.payment.api.PaymentId;
+import com.souq.commerce.payment.api.PaymentRefundFailedEvent;
+import com.souq.commerce.payment.api.PaymentRefundRequestedEvent;
+import com.souq.commerce.payment.api.PaymentRefundedEvent;
 import com.souq.commerce.payment.api.PaymentRequestedEvent;
 import com.souq.commerce.payment.api.PaymentStatus;
 import java.time.Instant;
@@ -27,6 +31,7 @@ import org.springframework.stereotype.Component;
  * action's URL is kept only while the payment waits for the customer's extra step.
  */
 @Component
+@ReadModelTables({"payments"})
 @ProcessingGroup(PaymentProjector.PROCESSING_GROUP)
 class PaymentProjector {
 
@@ -114,6 +119,32 @@ class PaymentProjector {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE payments").update();
+    }
+
+    /** Refunds against a captured payment leave its status CAPTURED, but they are versions of the payment too. */
+    @EventHandler
+    void on(PaymentRefundRequestedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.paymentId(), version, at);
+    }
+
+    @EventHandler
+    void on(PaymentRefundedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.paymentId(), version, at);
+    }
+
+    @EventHandler
+    void on(PaymentRefundFailedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        touched(event.paymentId(), version, at);
+    }
+
+    private void touched(PaymentId paymentId, long version, Instant at) {
+        jdbc.sql("""
+                        UPDATE payments SET updated_at = :at, version = :version
+                         WHERE payment_id = :id AND version < :version""")
+                .param("at", utc(at))
+                .param("version", version)
+                .param("id", uuid(paymentId))
+                .update();
     }
 
     private JdbcClient.StatementSpec update(PaymentId paymentId, PaymentStatus status, long version, Instant at,

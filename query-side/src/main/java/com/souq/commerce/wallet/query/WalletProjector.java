@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Component;
  * own, never recomputed.
  */
 @Component
+@ReadModelTables({"wallet_balances", "wallet_movements"})
 @ProcessingGroup(WalletProjector.PROCESSING_GROUP)
 class WalletProjector {
 

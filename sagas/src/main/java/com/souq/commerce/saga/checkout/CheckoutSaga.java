@@ -9,9 +9,12 @@ import com.souq.commerce.listing.api.StockReservedEvent;
 import com.souq.commerce.order.api.AcceptOrderPaymentCommand;
 import com.souq.commerce.order.api.CancelOrderCommand;
 import com.souq.commerce.order.api.CancellationParty;
+import com.souq.commerce.order.api.ConfirmCashOnDeliveryCommand;
+import com.souq.commerce.order.api.ExpireCheckoutCommand;
 import com.souq.commerce.order.api.MarkOrderPaidCommand;
 import com.souq.commerce.order.api.MarkOrderStockReservedCommand;
 import com.souq.commerce.order.api.OrderCancelledEvent;
+import com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.OrderPaidEvent;
@@ -50,6 +53,9 @@ import org.axonframework.spring.stereotype.Saga;
  *   <tr><td>payment authorized</td><td>order accepts the payment, then capture</td>
  *       <td>order cancelled meanwhile: cancel the payment (the provider voids the authorization)</td></tr>
  *   <tr><td>payment captured</td><td>mark the order paid; the saga ends</td><td>—</td></tr>
+ *   <tr><td>cash-on-delivery payment authorized (the shopper's promise)</td><td>order accepts it, then goes to
+ *       its vendors unpaid (PAYMENT_ON_DELIVERY); the saga ends. Capture waits for delivery (cash-on-delivery
+ *       process)</td><td>order cancelled meanwhile: cancel the payment (nothing to void)</td></tr>
  *   <tr><td>payment failed or cancelled</td><td>cancel the order</td><td>—</td></tr>
  *   <tr><td>deadline passed</td><td>cancel the payment (a payment being captured is let finish), or the order if
  *       payment was never requested</td><td>—</td></tr>
@@ -117,7 +123,9 @@ public class CheckoutSaga {
     @SagaEventHandler(associationProperty = PAYMENT)
     void on(PaymentAuthorizedEvent event, CommandGateway commands) {
         Boolean accepted = commands.sendAndWait(new AcceptOrderPaymentCommand(orderId, paymentId));
-        if (Boolean.TRUE.equals(accepted)) {
+        if (Boolean.TRUE.equals(accepted) && event.provider().collectsOnDelivery()) {
+            commands.sendAndWait(new ConfirmCashOnDeliveryCommand(orderId, paymentId));
+        } else if (Boolean.TRUE.equals(accepted)) {
             commands.sendAndWait(new CapturePaymentCommand(paymentId));
         } else {
             commands.sendAndWait(new CancelPaymentCommand(paymentId, "Order " + orderId + " was cancelled"));
@@ -135,6 +143,12 @@ public class CheckoutSaga {
         cancelDeadline(deadlines);
     }
 
+    @EndSaga
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(OrderConfirmedForCashOnDeliveryEvent event, DeadlineManager deadlines) {
+        cancelDeadline(deadlines);
+    }
+
     @SagaEventHandler(associationProperty = PAYMENT)
     void on(PaymentFailedEvent event, CommandGateway commands) {
         cancelOrder(commands, "Payment failed: " + event.reason());
@@ -145,14 +159,19 @@ public class CheckoutSaga {
         cancelOrder(commands, "Payment cancelled: " + event.reason());
     }
 
+    /**
+     * Asks the order and the payment, not this saga's state: the deadline runs beside the saga's processor, and the
+     * stored saga may not know yet of a payment its processor is handling (a stale one cancelled an order whose
+     * payment was being captured). The order cancels itself only if it never asked for payment; the payment is
+     * cancelled unless it is being captured (then it finishes and pays the order), and its cancellation cancels the
+     * order.
+     */
     @DeadlineHandler(deadlineName = PAYMENT_DEADLINE)
     void on(PaymentDeadline deadline, CommandGateway commands) {
         deadlineId = null;
-        if (paymentId == null) {
-            cancelOrder(commands, "Checkout did not complete before its deadline");
-        } else {
-            commands.sendAndWait(new CancelPaymentCommand(paymentId, "Not paid before the checkout deadline"));
-        }
+        commands.sendAndWait(new ExpireCheckoutCommand(orderId, "Checkout did not complete before its deadline"));
+        commands.sendAndWait(new CancelPaymentCommand(PaymentId.forOrder(orderId),
+                "Not paid before the checkout deadline"));
     }
 
     @EndSaga

@@ -9,15 +9,21 @@ import com.souq.commerce.ledger.api.Posting;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
+import com.souq.commerce.order.api.CloseVendorOrderReturnsCommand;
+import com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent;
 import com.souq.commerce.order.api.OrderPaidEvent;
+import com.souq.commerce.order.api.RefundApprovedEvent;
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.order.api.VendorOrderCancelledEvent;
 import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.order.api.VendorOrderRejectedEvent;
+import com.souq.commerce.payment.api.PaymentCancelledEvent;
 import com.souq.commerce.payment.api.PaymentCapturedEvent;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.pricing.OrderTotals;
 import com.souq.commerce.shared.pricing.VatTable;
 import com.souq.commerce.shared.pricing.VendorTotals;
 import com.souq.commerce.vendor.api.VendorId;
@@ -25,6 +31,7 @@ import com.souq.commerce.wallet.api.DepositToWalletCommand;
 import com.souq.commerce.wallet.api.WalletOwner;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +60,28 @@ import org.slf4j.LoggerFactory;
  *       (vendor or listing unknown): nothing is guessed; try again after 1, 2, 4 ... minutes, at most hourly</td></tr>
  *   <tr><td>vendor order delivered</td><td>start its return window ({@code souq.money.return-window}, a persistent
  *       deadline)</td><td>—</td></tr>
- *   <tr><td>return window passed</td><td>post the release (vendor payable → vendor wallet) and deposit the same
- *       amount in the vendor's wallet under the release entry's id</td><td>—</td></tr>
- *   <tr><td>vendor order rejected or cancelled</td><td>post the reversal of its split into refunds clearing: the
- *       share is owed back to the customer and never released</td><td>—</td></tr>
- *   <tr><td>every share released or reversed</td><td>the saga ends</td><td>—</td></tr>
+ *   <tr><td>refund of part of a share approved</td><td>post its refund reversal: the vendor's payable, the commission
+ *       and the tax on it give back their parts of the refund in proportion ({@link CommissionSplit#refundReversal}),
+ *       into refunds clearing</td><td>split not posted yet: posted right after it</td></tr>
+ *   <tr><td>return window passed</td><td>close the vendor order to refunds (it answers the refunds approved, final
+ *       from then on), post the release of what they left of the payable (vendor payable → vendor wallet) and
+ *       deposit the same amount in the vendor's wallet under the release entry's id</td><td>—</td></tr>
+ *   <tr><td>vendor order rejected or cancelled</td><td>post the reversal of what earlier refunds left of its split
+ *       into refunds clearing: the rest of the share is owed back to the customer (the automatic refund) and never
+ *       released</td><td>—</td></tr>
+ *   <tr><td>every share released or reversed, with the reversal of each of its refunds posted</td><td>the saga
+ *       ends</td><td>—</td></tr>
+ *   <tr><td>cash on delivery: order confirmed (instead of paid), and later the couriers' cash captured</td>
+ *       <td>as above, with the terms as they stood at confirmation, for the delivered shares only: a share
+ *       rejected or cancelled before delivery was never paid, so nothing is posted or reversed for it</td>
+ *       <td>—</td></tr>
  * </table>
  *
  * <p>Every entry's id derives from its operation (capture of this payment for this share, release or reversal of
  * this share), and every wallet deposit carries its release entry's id, so a redelivered event or a retried step
  * posts and deposits nothing twice; both commands are total. The release and its deposit travel in the same
- * transaction, so the vendor's wallet and its {@code vendor-wallet} account never disagree. A vendor order returned
- * after delivery is the refund process's: it comes with the next part of the money issue.
+ * transaction, so the vendor's wallet and its {@code vendor-wallet} account never disagree. Paying the refunds back
+ * (refunds clearing → provider or customer wallet) is the refund process's.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -86,6 +103,7 @@ public class CommissionSaga {
     private Money captured;
     private Instant capturedAt;
     private Instant paidAt;
+    private boolean cashOnDelivery;
     private Map<VendorOrderId, Share> shares = new LinkedHashMap<>();
     private int termsAttempts;
     private String termsRetryId;
@@ -110,18 +128,44 @@ public class CommissionSaga {
     @SagaEventHandler(associationProperty = ORDER)
     void on(OrderPaidEvent event, @Timestamp Instant at, CommandGateway commands, DeadlineManager deadlines,
             CommissionTermsSource terms, VatTable vat) {
+        open(event.orderId(), event.customerSubject(), event.lines(), event.totals(), at, commands, deadlines,
+                terms, vat);
+    }
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(OrderConfirmedForCashOnDeliveryEvent event, @Timestamp Instant at, CommandGateway commands,
+            DeadlineManager deadlines, CommissionTermsSource terms, VatTable vat) {
+        if (paidAt == null) {
+            cashOnDelivery = true;
+        }
+        open(event.orderId(), event.customerSubject(), event.lines(), event.totals(), at, commands, deadlines,
+                terms, vat);
+    }
+
+    private void open(OrderId order, String customer, List<OrderLine> orderLines, OrderTotals totals, Instant at,
+                      CommandGateway commands, DeadlineManager deadlines, CommissionTermsSource terms,
+                      VatTable vat) {
         if (paidAt != null) {
             return;
         }
-        orderId = event.orderId();
-        customerSubject = event.customerSubject();
+        orderId = order;
+        customerSubject = customer;
         paidAt = at;
-        for (VendorTotals share : event.totals().vendors()) {
+        for (VendorTotals share : totals.vendors()) {
             VendorId vendor = VendorId.of(share.vendorId());
-            List<OrderLine> lines = event.lines().stream().filter(line -> line.vendorId().equals(vendor)).toList();
+            List<OrderLine> lines = orderLines.stream().filter(line -> line.vendorId().equals(vendor)).toList();
             shares.put(VendorOrderId.of(orderId, vendor), Share.open(vendor, share, lines));
         }
         settleAll(commands, deadlines, terms, vat, at);
+    }
+
+    /** A cash-on-delivery order of which nothing was delivered: its payment is cancelled, nothing was ever posted. */
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(PaymentCancelledEvent event) {
+        if (cashOnDelivery && captured == null) {
+            SagaLifecycle.end();
+        }
     }
 
     @SagaEventHandler(associationProperty = ORDER)
@@ -142,7 +186,9 @@ public class CommissionSaga {
         if (share == null || share.fate() != Fate.DELIVERED) {
             return;
         }
-        shares.put(window.vendorOrderId(), share.withFate(Fate.RETURN_WINDOW_PASSED));
+        Money refunded = commands.sendAndWait(new CloseVendorOrderReturnsCommand(window.vendorOrderId()));
+        shares.put(window.vendorOrderId(), share.withFate(Fate.RETURN_WINDOW_PASSED)
+                .closedWith(refunded == null ? Money.zero(share.totals().total().currency()) : refunded));
         settleAll(commands, deadlines, terms, vat, null);
     }
 
@@ -156,6 +202,18 @@ public class CommissionSaga {
     void on(VendorOrderCancelledEvent event, @Timestamp Instant at, CommandGateway commands,
             DeadlineManager deadlines, CommissionTermsSource terms, VatTable vat) {
         withdraw(event.vendorOrderId(), at, commands, deadlines, terms, vat);
+    }
+
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(RefundApprovedEvent event, @Timestamp Instant at, CommandGateway commands, DeadlineManager deadlines,
+            CommissionTermsSource terms, VatTable vat) {
+        Share share = shares.get(event.vendorOrderId());
+        if (share == null || event.automatic() || share.knows(event.refundId())) {
+            return;
+        }
+        shares.put(event.vendorOrderId(), share.withRefund(new ShareRefund(event.refundId(),
+                event.approvedTotal().minus(event.amount()), event.approvedTotal(), at, false)));
+        settleAll(commands, deadlines, terms, vat, at);
     }
 
     @DeadlineHandler(deadlineName = TERMS_RETRY)
@@ -190,34 +248,86 @@ public class CommissionSaga {
      * whether it was released or reversed).
      */
     record Share(VendorId vendorId, VendorTotals totals, List<OrderLine> lines, Fate fate, CommissionSplit split,
-                 boolean released, boolean reversed, String returnWindowId) {
+                 boolean released, boolean reversed, String returnWindowId, List<ShareRefund> refunds,
+                 Money refundedAtClose) {
 
         static Share open(VendorId vendorId, VendorTotals totals, List<OrderLine> lines) {
-            return new Share(vendorId, totals, List.copyOf(lines), Fate.OPEN, null, false, false, null);
+            return new Share(vendorId, totals, List.copyOf(lines), Fate.OPEN, null, false, false, null, List.of(),
+                    null);
+        }
+
+        Share {
+            refunds = refunds == null ? List.of() : List.copyOf(refunds);
         }
 
         Share delivered(String windowId) {
-            return new Share(vendorId, totals, lines, Fate.DELIVERED, split, released, reversed, windowId);
+            return new Share(vendorId, totals, lines, Fate.DELIVERED, split, released, reversed, windowId, refunds,
+                    refundedAtClose);
         }
 
         Share withFate(Fate next) {
-            return new Share(vendorId, totals, lines, next, split, released, reversed, returnWindowId);
+            return new Share(vendorId, totals, lines, next, split, released, reversed, returnWindowId, refunds,
+                    refundedAtClose);
         }
 
         Share posted(CommissionSplit computed) {
-            return new Share(vendorId, totals, lines, fate, computed, released, reversed, returnWindowId);
+            return new Share(vendorId, totals, lines, fate, computed, released, reversed, returnWindowId, refunds,
+                    refundedAtClose);
         }
 
         Share releasedNow() {
-            return new Share(vendorId, totals, lines, fate, split, true, reversed, returnWindowId);
+            return new Share(vendorId, totals, lines, fate, split, true, reversed, returnWindowId, refunds,
+                    refundedAtClose);
         }
 
         Share reversedNow() {
-            return new Share(vendorId, totals, lines, fate, split, released, true, returnWindowId);
+            return new Share(vendorId, totals, lines, fate, split, released, true, returnWindowId, refunds,
+                    refundedAtClose);
         }
 
+        Share closedWith(Money refunded) {
+            return new Share(vendorId, totals, lines, fate, split, released, reversed, returnWindowId, refunds,
+                    refunded);
+        }
+
+        Share withRefund(ShareRefund refund) {
+            List<ShareRefund> more = new ArrayList<>(refunds);
+            more.add(refund);
+            return new Share(vendorId, totals, lines, fate, split, released, reversed, returnWindowId, more,
+                    refundedAtClose);
+        }
+
+        Share withRefunds(List<ShareRefund> next) {
+            return new Share(vendorId, totals, lines, fate, split, released, reversed, returnWindowId, next,
+                    refundedAtClose);
+        }
+
+        boolean knows(RefundId refundId) {
+            return refunds.stream().anyMatch(refund -> refund.refundId().equals(refundId));
+        }
+
+        /** What the approved refunds seen so far come to (the running total after the latest). */
+        Money refunded() {
+            return refunds.stream().map(ShareRefund::to).max(Money::compareTo)
+                    .orElse(Money.zero(totals.total().currency()));
+        }
+
+        /**
+         * Released or reversed, and every refund approved before the vendor order closed to refunds seen and its
+         * reversal posted.
+         */
         boolean finished() {
-            return released || reversed;
+            boolean refundsPosted = refunds.stream().allMatch(ShareRefund::posted);
+            boolean refundsSeen = refundedAtClose == null || refunded().compareTo(refundedAtClose) >= 0;
+            return refundsPosted && (reversed || (released && refundsSeen));
+        }
+    }
+
+    /** One approved refund of part of a share: the share's running refund total before and after it. */
+    record ShareRefund(RefundId refundId, Money from, Money to, Instant approvedAt, boolean posted) {
+
+        ShareRefund postedNow() {
+            return new ShareRefund(refundId, from, to, approvedAt, true);
         }
     }
 
@@ -247,6 +357,11 @@ public class CommissionSaga {
         for (Map.Entry<VendorOrderId, Share> entry : shares.entrySet()) {
             VendorOrderId vendorOrderId = entry.getKey();
             Share share = entry.getValue();
+            if (share.split() == null && cashOnDelivery && share.fate() == Fate.WITHDRAWN) {
+                // never delivered, so never paid: no capture to post, nothing to reverse; the share is closed
+                entry.setValue(share.reversedNow());
+                continue;
+            }
             if (share.split() == null) {
                 Optional<CommissionSplit> split = split(share, terms, vat);
                 if (split.isEmpty()) {
@@ -256,6 +371,15 @@ public class CommissionSaga {
                 postCapture(vendorOrderId, share, split.get(), commands);
                 share = share.posted(split.get());
             }
+            List<ShareRefund> refunds = new ArrayList<>();
+            for (ShareRefund refund : share.refunds()) {
+                if (!refund.posted()) {
+                    postRefundReversal(vendorOrderId, share, refund, commands);
+                    refund = refund.postedNow();
+                }
+                refunds.add(refund);
+            }
+            share = share.withRefunds(refunds);
             if (share.fate() == Fate.WITHDRAWN && !share.reversed()) {
                 postReversal(vendorOrderId, share, at, commands);
                 share = share.reversedNow();
@@ -290,20 +414,43 @@ public class CommissionSaga {
     }
 
     private void postReversal(VendorOrderId vendorOrderId, Share share, Instant at, CommandGateway commands) {
-        post(Operations.shareReversal(vendorOrderId), at, share.split().reversal(share.vendorId()),
-                "Vendor order " + vendorOrderId + " rejected or cancelled: its " + share.split().shareTotal()
-                        + " is owed back to the customer", vendorOrderId, share, Map.of(), commands);
+        Money rest = share.split().shareTotal().minus(share.refunded());
+        post(Operations.shareReversal(vendorOrderId), at, share.split().refundReversal(share.vendorId(),
+                        share.refunded(), share.split().shareTotal()),
+                "Vendor order " + vendorOrderId + " rejected or cancelled: the " + rest + " left of its "
+                        + share.split().shareTotal() + " is owed back to the customer", vendorOrderId, share,
+                Map.of(), commands);
+    }
+
+    private void postRefundReversal(VendorOrderId vendorOrderId, Share share, ShareRefund refund,
+                                    CommandGateway commands) {
+        CommissionSplit.Portion before = share.split().refundedUpTo(refund.from());
+        CommissionSplit.Portion after = share.split().refundedUpTo(refund.to());
+        Map<String, String> details = Map.of(
+                "refund.id", refund.refundId().value(),
+                "refund.amount", Long.toString(refund.to().minus(refund.from()).minorUnits()),
+                "refund.share.refundedBefore", Long.toString(refund.from().minorUnits()),
+                "refund.share.refundedAfter", Long.toString(refund.to().minorUnits()),
+                "refund.commission", Long.toString(after.commission().minus(before.commission()).minorUnits()),
+                "refund.commission.vat", Long.toString(after.tax().minus(before.tax()).minorUnits()),
+                "refund.vendor.payable", Long.toString(after.payable().minus(before.payable()).minorUnits()));
+        post(Operations.refundReversal(refund.refundId()), refund.approvedAt(),
+                share.split().refundReversal(share.vendorId(), refund.from(), refund.to()),
+                "Refund " + refund.refundId() + " of " + refund.to().minus(refund.from()) + " on vendor order "
+                        + vendorOrderId + " approved: commission, its VAT and the payable give back their parts",
+                vendorOrderId, share, details, commands);
     }
 
     /** The payable moves to the vendor's wallet: the journal entry and the deposit name the same transaction. */
     private void release(VendorOrderId vendorOrderId, Share share, CommandGateway commands) {
         String operation = Operations.release(vendorOrderId);
-        Money payable = share.split().payable();
+        Money payable = share.split().payableAfter(share.refundedAtClose() == null
+                ? Money.zero(share.split().shareTotal().currency()) : share.refundedAtClose());
         if (payable.isNegative() || payable.isZero()) {
             log.warn("Vendor order {}: nothing to release, its payable is {}", vendorOrderId, payable);
             return;
         }
-        post(operation, null, share.split().release(share.vendorId()), "Return window of vendor order "
+        post(operation, null, share.split().release(share.vendorId(), payable), "Return window of vendor order "
                 + vendorOrderId + " passed: " + payable + " released to the vendor's wallet", vendorOrderId, share,
                 Map.of(), commands);
         commands.sendAndWait(DepositToWalletCommand.of(WalletOwner.vendor(share.vendorId()),

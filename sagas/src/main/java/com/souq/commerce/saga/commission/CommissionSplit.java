@@ -12,6 +12,7 @@ import com.souq.commerce.shared.pricing.VatTable;
 import com.souq.commerce.shared.pricing.VendorTotals;
 import com.souq.commerce.vendor.api.VendorId;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,19 +85,60 @@ record CommissionSplit(Money shareTotal, Money commissionBase, Money commission,
      * refund moves it out.
      */
     List<Posting> reversal(VendorId vendorId) {
+        return refundReversal(vendorId, Money.zero(shareTotal.currency()), shareTotal);
+    }
+
+    /**
+     * Refunds of the share went from {@code from} to {@code to} in all: the vendor, the platform and the tax authority
+     * give back their parts of the difference, which is owed to the customer (refunds clearing).
+     *
+     * <p>The rounding rule: the commission and the tax taken back by refunds totalling R of a share total T are
+     * {@code commission × R / T} and {@code tax × R / T}, each rounded half-even to the minor unit <em>on the running
+     * total</em> of the share's refunds; one refund takes back the difference between the running totals after and
+     * before it; the payable gives back the rest of the refund. So the parts never drift however a share is refunded
+     * in pieces, and a share refunded in full gives back exactly its commission, tax and payable.
+     */
+    List<Posting> refundReversal(VendorId vendorId, Money from, Money to) {
+        Portion before = refundedUpTo(from);
+        Portion after = refundedUpTo(to);
         List<Posting> postings = new ArrayList<>();
-        add(postings, LedgerAccount.vendorPayable(vendorId), payable);
-        add(postings, LedgerAccount.platformCommission(), commission);
-        add(postings, LedgerAccount.taxPayable(taxCountry), tax);
-        add(postings, LedgerAccount.refundsClearing(), shareTotal.negated());
+        add(postings, LedgerAccount.vendorPayable(vendorId), after.payable().minus(before.payable()));
+        add(postings, LedgerAccount.platformCommission(), after.commission().minus(before.commission()));
+        add(postings, LedgerAccount.taxPayable(taxCountry), after.tax().minus(before.tax()));
+        add(postings, LedgerAccount.refundsClearing(), to.minus(from).negated());
         return postings;
     }
 
-    /** The return window passed: the payable becomes money the vendor may withdraw. */
-    List<Posting> release(VendorId vendorId) {
+    /** What refunds of the share totalling {@code refunded} took back of each part (see {@link #refundReversal}). */
+    Portion refundedUpTo(Money refunded) {
+        Money commissionBack = proportion(commission, refunded);
+        Money taxBack = proportion(tax, refunded);
+        return new Portion(commissionBack, taxBack, refunded.minus(commissionBack).minus(taxBack));
+    }
+
+    /** The payable still owed to the vendor once refunds totalling {@code refunded} were taken back from the share. */
+    Money payableAfter(Money refunded) {
+        return payable.minus(refundedUpTo(refunded).payable());
+    }
+
+    private Money proportion(Money part, Money refunded) {
+        if (shareTotal.isZero()) {
+            return Money.zero(part.currency());
+        }
+        return new Money(BigDecimal.valueOf(part.minorUnits()).multiply(BigDecimal.valueOf(refunded.minorUnits()))
+                .divide(BigDecimal.valueOf(shareTotal.minorUnits()), 0, RoundingMode.HALF_EVEN).longValueExact(),
+                part.currency());
+    }
+
+    /** The parts of a share that refunds took back: commission, tax on it, and the vendor's payable. */
+    record Portion(Money commission, Money tax, Money payable) {
+    }
+
+    /** The return window passed: the payable (what refunds left of it) becomes money the vendor may withdraw. */
+    List<Posting> release(VendorId vendorId, Money released) {
         List<Posting> postings = new ArrayList<>();
-        add(postings, LedgerAccount.vendorPayable(vendorId), payable);
-        add(postings, LedgerAccount.vendorWallet(vendorId), payable.negated());
+        add(postings, LedgerAccount.vendorPayable(vendorId), released);
+        add(postings, LedgerAccount.vendorWallet(vendorId), released.negated());
         return postings;
     }
 

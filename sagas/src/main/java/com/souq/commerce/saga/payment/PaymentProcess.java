@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *       shopper must take, or the decline</td><td>try again after a backoff; after the last attempt record a
  *       failure</td></tr>
  *   <tr><td>extra step required</td><td>wait: the provider's webhook (or the sandbox action) records the
- *       outcome</td><td>—</td></tr>
+ *       outcome; a provider that answers status queries is also asked every minute, at most 15 times (the
+ *       fallback when its callback is late or lost)</td><td>ask again at the next poll</td></tr>
  *   <tr><td>payment authorized</td><td>wait for checkout to capture or cancel</td><td>—</td></tr>
  *   <tr><td>capture requested</td><td>capture at the provider; record the capture, or a failure if the provider
  *       refuses</td><td>try again after a backoff; after the last attempt record a failure</td></tr>
@@ -71,6 +72,9 @@ public class PaymentProcess {
     static final String AUTHORIZE_RETRY = "payment-authorize-retry";
     static final String CAPTURE_RETRY = "payment-capture-retry";
     static final String VOID_RETRY = "payment-void-retry";
+    static final String STATUS_POLL = "payment-status-poll";
+    static final Duration POLL_INTERVAL = Duration.ofMinutes(1);
+    static final int MAX_POLLS = 15;
     /** Tries of one step, the first included; waits of 30 s, 1, 2, 4 and 8 min between them (about 15 min). */
     static final int MAX_ATTEMPTS = 6;
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
@@ -85,6 +89,7 @@ public class PaymentProcess {
     private PaymentStatus status;
     private String providerReference;
     private int failedAttempts;
+    private int polls;
 
     @StartSaga
     @SagaEventHandler(associationProperty = PAYMENT)
@@ -108,10 +113,42 @@ public class PaymentProcess {
     }
 
     @SagaEventHandler(associationProperty = PAYMENT)
-    void on(PaymentActionRequiredEvent event, DeadlineManager deadlines) {
+    void on(PaymentActionRequiredEvent event, PaymentGateways gateways, DeadlineManager deadlines) {
         status = PaymentStatus.REQUIRES_ACTION;
         keepReference(event.providerReference());
         settled(AUTHORIZE_RETRY, deadlines);
+        if (providerReference != null && gateways.find(provider).map(PaymentGateway::answersStatusQueries)
+                .orElse(false)) {
+            polls = 0;
+            deadlines.schedule(POLL_INTERVAL, STATUS_POLL, new Retry(paymentId, 1));
+        }
+    }
+
+    /** The shopper's step is still open: ask the provider where the payment stands, in case its callback is lost. */
+    @DeadlineHandler(deadlineName = STATUS_POLL)
+    void poll(Retry poll, PaymentGateways gateways, CommandGateway commands, DeadlineManager deadlines) {
+        if (status != PaymentStatus.REQUIRES_ACTION) {
+            return;
+        }
+        polls++;
+        AuthorizationOutcome outcome;
+        try {
+            outcome = gateways.of(provider).status(new PaymentGateway.StatusQuery(paymentId, providerReference));
+        } catch (ProviderUnavailableException unavailable) {
+            log.info("Payment {}: {} did not say where it stands ({})", paymentId, provider, unavailable.getMessage());
+            outcome = null;
+        }
+        switch (outcome) {
+            case AuthorizationOutcome.Authorized authorized -> commands.sendAndWait(
+                    new RecordPaymentAuthorizationCommand(paymentId, authorized.reference(), authorized.amount()));
+            case AuthorizationOutcome.Declined declined -> commands.sendAndWait(
+                    new RecordPaymentFailureCommand(paymentId, declined.reference(), declined.reason()));
+            case null, default -> {
+                if (polls < MAX_POLLS) {
+                    deadlines.schedule(POLL_INTERVAL, STATUS_POLL, new Retry(paymentId, polls + 1));
+                }
+            }
+        }
     }
 
     @SagaEventHandler(associationProperty = PAYMENT)
@@ -119,6 +156,7 @@ public class PaymentProcess {
         status = PaymentStatus.AUTHORIZED;
         keepReference(event.providerReference());
         settled(AUTHORIZE_RETRY, deadlines);
+        deadlines.cancelAllWithinScope(STATUS_POLL);
     }
 
     @SagaEventHandler(associationProperty = PAYMENT)
@@ -220,6 +258,7 @@ public class PaymentProcess {
     private void release(PaymentGateways gateways, DeadlineManager deadlines) {
         settled(AUTHORIZE_RETRY, deadlines);
         settled(CAPTURE_RETRY, deadlines);
+        deadlines.cancelAllWithinScope(STATUS_POLL);
         if (providerReference == null) {
             SagaLifecycle.end();
             return;

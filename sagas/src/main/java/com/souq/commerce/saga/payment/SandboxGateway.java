@@ -7,7 +7,7 @@ import com.souq.commerce.payment.api.PaymentProvider;
 /**
  * The embedded default's provider: no money moves, the payment method says what happens. {@code approve} authorizes,
  * {@code decline} declines, {@code requires-action} sends the shopper to the sandbox action endpoint, where they
- * approve or decline. Capture and void always succeed. Stateless: the same call answers the same.
+ * approve or decline. Capture, void and refund always succeed. Stateless: the same call answers the same.
  */
 public final class SandboxGateway implements PaymentGateway {
 
@@ -43,6 +43,11 @@ public final class SandboxGateway implements PaymentGateway {
     @Override
     public CaptureOutcome capture(Capture capture) {
         return new CaptureOutcome.Captured(referenceOf(capture.paymentId()), capture.amount());
+    }
+
+    @Override
+    public RefundOutcome refund(Refund refund) {
+        return new RefundOutcome.Refunded("sandbox_refund_" + refund.refundId().value());
     }
 
     @Override

@@ -16,6 +16,7 @@ import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCaptureParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.RefundCreateParams;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Card payments through Stripe PaymentIntents with manual capture: authorizing creates and confirms an intent for the
  * order's amount (minor units, lower-case currency) with the shopper's {@code pm_...} payment method and the payment
- * and order ids as metadata; capture and void act on that intent. Every call carries its step's idempotency key.
+ * and order ids as metadata; capture and void act on that intent; a refund creates a Stripe Refund of the intent for
+ * its amount, with the refund id as metadata. Every call carries its step's idempotency key.
  *
  * <p>Stripe's answers become outcomes: {@code requires_capture} is authorized, {@code requires_action} needs the
  * shopper's extra step (its redirect URL), a card error or {@code requires_payment_method} is a decline. When a
@@ -37,6 +39,7 @@ final class StripeGateway implements PaymentGateway {
 
     static final String PAYMENT_ID = "paymentId";
     static final String ORDER_ID = "orderId";
+    static final String REFUND_ID = "refundId";
 
     private final StripeClient stripe;
     private final String returnUrl;
@@ -108,6 +111,27 @@ final class StripeGateway implements PaymentGateway {
             }
             return new CancellationOutcome.NotVoidable(cancellation.reference(),
                     "the intent is " + intent.getStatus() + ": " + reasonOf(failure));
+        }
+    }
+
+    @Override
+    public RefundOutcome refund(Refund refund) {
+        try {
+            com.stripe.model.Refund created = stripe.v1().refunds().create(RefundCreateParams.builder()
+                            .setPaymentIntent(refund.reference())
+                            .setAmount(refund.amount().minorUnits())
+                            .putMetadata(PAYMENT_ID, refund.paymentId().value())
+                            .putMetadata(REFUND_ID, refund.refundId().value())
+                            .build(),
+                    idempotent(refund.idempotencyKey()));
+            return switch (created.getStatus()) {
+                case "succeeded", "pending" -> new RefundOutcome.Refunded(created.getId());
+                default -> new RefundOutcome.Refused(created.getId(), "the refund is " + created.getStatus()
+                        + (created.getFailureReason() == null ? "" : ": " + created.getFailureReason()));
+            };
+        } catch (StripeException failure) {
+            requireAnswered(failure, "refund");
+            return new RefundOutcome.Refused(null, reasonOf(failure));
         }
     }
 

@@ -9,15 +9,18 @@ import com.souq.commerce.order.api.CreateVendorOrderCommand;
 import com.souq.commerce.order.api.OrderCancellationRequestedEvent;
 import com.souq.commerce.order.api.OrderCancelledEvent;
 import com.souq.commerce.order.api.OrderCompletedEvent;
+import com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.OrderPaidEvent;
+import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.order.api.VendorOrderCancelledEvent;
 import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.order.api.VendorOrderRejectedEvent;
 import com.souq.commerce.order.api.VendorOrderShippedEvent;
 import com.souq.commerce.order.api.VendorOrderStatus;
+import com.souq.commerce.shared.pricing.OrderTotals;
 import com.souq.commerce.shared.pricing.VendorTotals;
 import com.souq.commerce.vendor.api.VendorId;
 import java.util.Comparator;
@@ -36,7 +39,8 @@ import org.axonframework.spring.stereotype.Saga;
  * <table>
  *   <caption>Steps and compensations</caption>
  *   <tr><th>when</th><th>it does</th></tr>
- *   <tr><td>order paid</td><td>create one vendor order per vendor with its lines, shipping and VAT</td></tr>
+ *   <tr><td>order paid, or confirmed for cash on delivery</td><td>create one vendor order per vendor with its
+ *       lines, shipping and VAT</td></tr>
  *   <tr><td>vendor order shipped</td><td>commit its items' reservations: they leave the stock for good</td></tr>
  *   <tr><td>vendor order rejected or cancelled</td><td>release its items' reservations back to stock</td></tr>
  *   <tr><td>cancellation of the paid order requested</td><td>cancel every vendor order not yet shipped</td></tr>
@@ -62,15 +66,27 @@ public class OrderSplittingSaga {
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER)
     void on(OrderPaidEvent event, CommandGateway commands) {
-        orderId = event.orderId();
-        customerSubject = event.customerSubject();
-        for (VendorTotals share : event.totals().vendors()) {
+        split(event.orderId(), event.customerSubject(), event.address(), event.lines(), event.totals(), commands);
+    }
+
+    /** A cash-on-delivery order is fulfilled exactly like a paid one; its money comes with the deliveries. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(OrderConfirmedForCashOnDeliveryEvent event, CommandGateway commands) {
+        split(event.orderId(), event.customerSubject(), event.address(), event.lines(), event.totals(), commands);
+    }
+
+    private void split(OrderId order, String customer, ShippingAddress address, List<OrderLine> orderLines,
+                       OrderTotals totals, CommandGateway commands) {
+        orderId = order;
+        customerSubject = customer;
+        for (VendorTotals share : totals.vendors()) {
             VendorId vendor = VendorId.of(share.vendorId());
             VendorOrderId vendorOrderId = VendorOrderId.of(orderId, vendor);
             vendorOrders.put(vendorOrderId, VendorOrderStatus.CREATED);
-            List<OrderLine> lines = event.lines().stream().filter(line -> line.vendorId().equals(vendor)).toList();
+            List<OrderLine> lines = orderLines.stream().filter(line -> line.vendorId().equals(vendor)).toList();
             commands.sendAndWait(new CreateVendorOrderCommand(vendorOrderId, orderId, vendor, customerSubject,
-                    event.address(), lines, share));
+                    address, lines, share));
         }
     }
 

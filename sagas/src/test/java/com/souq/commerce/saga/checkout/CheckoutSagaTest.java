@@ -17,6 +17,7 @@ import com.souq.commerce.listing.api.StockReservationRejectedEvent;
 import com.souq.commerce.listing.api.StockReservedEvent;
 import com.souq.commerce.order.api.AcceptOrderPaymentCommand;
 import com.souq.commerce.order.api.CancelOrderCommand;
+import com.souq.commerce.order.api.ExpireCheckoutCommand;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.MarkOrderPaidCommand;
 import com.souq.commerce.order.api.MarkOrderStockReservedCommand;
@@ -200,7 +201,9 @@ class CheckoutSagaTest {
         givenPaymentRequested()
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(CheckoutSaga.PAYMENT_DEADLINE)
-                .expectDispatchedCommands(new CancelPaymentCommand(PAYMENT, "Not paid before the checkout deadline"));
+                .expectDispatchedCommands(
+                        new ExpireCheckoutCommand(ORDER, "Checkout did not complete before its deadline"),
+                        new CancelPaymentCommand(PAYMENT, "Not paid before the checkout deadline"));
     }
 
     @Test
@@ -208,8 +211,9 @@ class CheckoutSagaTest {
         fixture.givenAPublished(OrderFixture.placed())
                 .whenTimeElapses(TIMEOUT.plusSeconds(1))
                 .expectTriggeredDeadlinesWithName(CheckoutSaga.PAYMENT_DEADLINE)
-                .expectDispatchedCommands(new CancelOrderCommand(ORDER, CancellationParty.CHECKOUT, null,
-                        "Checkout did not complete before its deadline"));
+                .expectDispatchedCommands(
+                        new ExpireCheckoutCommand(ORDER, "Checkout did not complete before its deadline"),
+                        new CancelPaymentCommand(PaymentId.forOrder(ORDER), "Not paid before the checkout deadline"));
     }
 
     @Test
@@ -235,5 +239,26 @@ class CheckoutSagaTest {
                 .andThenAPublished(reserved(TYRE, GIZA_TYRES, 4))
                 .andThenAPublished(new OrderStockReservedEvent(ORDER, CUSTOMER))
                 .andThenAPublished(paymentRequested());
+    }
+
+    @Test
+    void cashOnDeliveryGoesToTheVendorsUnpaidInsteadOfCapturing() {
+        givenPaymentRequested()
+                .whenPublishingA(new PaymentAuthorizedEvent(PAYMENT, ORDER, PaymentProvider.CASH_ON_DELIVERY,
+                        "cod_1", GRAND_TOTAL))
+                .expectDispatchedCommands(new AcceptOrderPaymentCommand(ORDER, PAYMENT),
+                        new com.souq.commerce.order.api.ConfirmCashOnDeliveryCommand(ORDER, PAYMENT));
+    }
+
+    @Test
+    void checkoutEndsOnceTheCashOnDeliveryOrderIsConfirmedAndItsDeadlineNeverFires() {
+        givenPaymentRequested()
+                .andThenAPublished(new PaymentAuthorizedEvent(PAYMENT, ORDER, PaymentProvider.CASH_ON_DELIVERY,
+                        "cod_1", GRAND_TOTAL))
+                .whenPublishingA(new com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent(ORDER,
+                        CUSTOMER, PAYMENT, GRAND_TOTAL, OrderFixture.HELIOPOLIS, OrderFixture.LINES,
+                        OrderFixture.TOTALS))
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
     }
 }

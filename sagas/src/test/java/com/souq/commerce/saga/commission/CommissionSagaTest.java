@@ -32,6 +32,7 @@ import com.souq.commerce.ledger.api.Operations;
 import com.souq.commerce.ledger.api.PostJournalEntryCommand;
 import com.souq.commerce.ledger.api.Posting;
 import com.souq.commerce.order.api.CancellationParty;
+import com.souq.commerce.order.api.CloseVendorOrderReturnsCommand;
 import com.souq.commerce.order.api.VendorOrderCancelledEvent;
 import com.souq.commerce.order.api.VendorOrderDeliveredEvent;
 import com.souq.commerce.order.api.VendorOrderId;
@@ -179,6 +180,7 @@ class CommissionSagaTest {
                 .whenTimeElapses(RETURN_WINDOW)
                 .expectTriggeredDeadlinesWithName(CommissionSaga.RETURN_WINDOW)
                 .expectDispatchedCommandsMatching(exactly(
+                        predicate(new CloseVendorOrderReturnsCommand(PADS_SHARE)::equals),
                         entry(release, Posting.debit(LedgerAccount.vendorPayable(CAIRO_PARTS), CAIRO_PAYABLE),
                                 Posting.credit(LedgerAccount.vendorWallet(CAIRO_PARTS), CAIRO_PAYABLE)),
                         deposit(DepositToWalletCommand.of(WalletOwner.vendor(CAIRO_PARTS),

@@ -353,4 +353,85 @@ class PaymentProcessTest {
                 .expectTriggeredDeadlines();
         verify(stripe, times(1)).authorize(any());
     }
+
+    private PaymentGateway wallet() {
+        PaymentGateway wallet = mock(PaymentGateway.class);
+        when(wallet.provider()).thenReturn(PaymentProvider.VODAFONE_CASH);
+        when(wallet.answersStatusQueries()).thenReturn(true);
+        fixture.registerResource(new PaymentGateways(List.of(stripe, wallet)));
+        return wallet;
+    }
+
+    private static PaymentRequestedEvent walletRequested() {
+        return new PaymentRequestedEvent(PAYMENT, ORDER, CUSTOMER, AMOUNT,
+                new PaymentInstruction(PaymentProvider.VODAFONE_CASH, "01001234567"));
+    }
+
+    private static PaymentActionRequiredEvent walletPinAsked() {
+        return new PaymentActionRequiredEvent(PAYMENT, ORDER, PaymentProvider.VODAFONE_CASH, "lp_1",
+                "https://aggregator.test/approve/lp_1");
+    }
+
+    @Test
+    void aProviderThatAnswersStatusQueriesIsAskedWhileTheShopperHasNotAnswered() {
+        PaymentGateway wallet = wallet();
+        when(wallet.authorize(any())).thenReturn(new AuthorizationOutcome.ActionRequired("lp_1",
+                "https://aggregator.test/approve/lp_1"));
+
+        fixture.givenAPublished(walletRequested())
+                .whenPublishingA(walletPinAsked())
+                .expectScheduledDeadlineWithName(PaymentProcess.POLL_INTERVAL, PaymentProcess.STATUS_POLL);
+    }
+
+    @Test
+    void aLostCallbackIsMadeUpForByTheStatusQuery() throws Exception {
+        PaymentGateway wallet = wallet();
+        when(wallet.authorize(any())).thenReturn(new AuthorizationOutcome.ActionRequired("lp_1", null));
+        when(wallet.status(new PaymentGateway.StatusQuery(PAYMENT, "lp_1")))
+                .thenReturn(new AuthorizationOutcome.Authorized("lp_1", AMOUNT));
+
+        fixture.givenAPublished(walletRequested())
+                .andThenAPublished(walletPinAsked())
+                .whenTimeElapses(PaymentProcess.POLL_INTERVAL)
+                .expectDispatchedCommands(new RecordPaymentAuthorizationCommand(PAYMENT, "lp_1", AMOUNT));
+    }
+
+    @Test
+    void aStillPendingPaymentIsAskedAgainAtMostFifteenTimes() throws Exception {
+        PaymentGateway wallet = wallet();
+        when(wallet.authorize(any())).thenReturn(new AuthorizationOutcome.ActionRequired("lp_1", null));
+        when(wallet.status(any())).thenReturn(new AuthorizationOutcome.ActionRequired("lp_1", null));
+
+        fixture.givenAPublished(walletRequested())
+                .andThenAPublished(walletPinAsked())
+                .whenTimeElapses(PaymentProcess.POLL_INTERVAL.multipliedBy(PaymentProcess.MAX_POLLS + 5))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+        verify(wallet, times(PaymentProcess.MAX_POLLS)).status(any());
+    }
+
+    @Test
+    void theCallbackArrivingFirstStopsTheQueries() throws Exception {
+        PaymentGateway wallet = wallet();
+        when(wallet.authorize(any())).thenReturn(new AuthorizationOutcome.ActionRequired("lp_1", null));
+
+        fixture.givenAPublished(walletRequested())
+                .andThenAPublished(walletPinAsked())
+                .andThenAPublished(new PaymentAuthorizedEvent(PAYMENT, ORDER, PaymentProvider.VODAFONE_CASH, "lp_1",
+                        AMOUNT))
+                .whenTimeElapses(PaymentProcess.POLL_INTERVAL.multipliedBy(3))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines();
+        verify(wallet, never()).status(any());
+    }
+
+    @Test
+    void aCardProviderIsNeverPolled() {
+        providerAnswers(new AuthorizationOutcome.ActionRequired(INTENT, REDIRECT));
+
+        fixture.givenAPublished(requested())
+                .whenPublishingA(new PaymentActionRequiredEvent(PAYMENT, ORDER, PaymentProvider.STRIPE, INTENT,
+                        REDIRECT))
+                .expectNoScheduledDeadlines();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.souq.commerce.infrastructure.stripe.StripeStub;
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.shared.money.Money;
 import com.stripe.Stripe;
@@ -58,6 +59,59 @@ class StripeGatewayTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(stripe.calls("POST", "/v1/payment_intents")).isEqualTo(2);
+    }
+
+    @Test
+    void aCapturedPaymentIsRefundedInPartsOncePerRefund() {
+        String intent = gateway.authorize(authorization(StripeStub.VISA)).reference();
+        gateway.capture(new PaymentGateway.Capture(payment, intent, AMOUNT));
+        PaymentGateway.Refund first = new PaymentGateway.Refund(payment, RefundId.random(), intent,
+                Money.of(1_000_00, "EGP"));
+
+        RefundOutcome outcome = gateway.refund(first);
+        RefundOutcome again = gateway.refund(first);
+
+        assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refunded.class, refunded ->
+                assertThat(refunded.reference()).startsWith("re_"));
+        assertThat(again).isEqualTo(outcome);
+        assertThat(stripe.refunds(intent)).isEqualTo(1);
+        assertThat(stripe.amountRefunded(intent)).isEqualTo(1_000_00);
+    }
+
+    @Test
+    void aRefundAboveWhatIsLeftIsRefused() {
+        String intent = gateway.authorize(authorization(StripeStub.VISA)).reference();
+        gateway.capture(new PaymentGateway.Capture(payment, intent, AMOUNT));
+
+        RefundOutcome outcome = gateway.refund(new PaymentGateway.Refund(payment, RefundId.random(), intent,
+                Money.of(6_640_51, "EGP")));
+
+        assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refused.class, refused ->
+                assertThat(refused.reason()).startsWith("amount_too_large"));
+        assertThat(stripe.amountRefunded(intent)).isZero();
+    }
+
+    @Test
+    void aRefundTheBankFailsIsRefused() {
+        String intent = gateway.authorize(authorization(StripeStub.VISA)).reference();
+        gateway.capture(new PaymentGateway.Capture(payment, intent, AMOUNT));
+        stripe.failNextRefunds(1);
+
+        RefundOutcome outcome = gateway.refund(new PaymentGateway.Refund(payment, RefundId.random(), intent,
+                Money.of(100_00, "EGP")));
+
+        assertThat(outcome).isInstanceOfSatisfying(RefundOutcome.Refused.class, refused ->
+                assertThat(refused.reason()).contains("expired_or_canceled_card"));
+    }
+
+    @Test
+    void anUnreachableStripeIsTriedAgainLaterForARefund() {
+        String intent = gateway.authorize(authorization(StripeStub.VISA)).reference();
+        gateway.capture(new PaymentGateway.Capture(payment, intent, AMOUNT));
+        stripe.failNextRequests(5);
+
+        assertThatThrownBy(() -> gateway.refund(new PaymentGateway.Refund(payment, RefundId.random(), intent,
+                Money.of(100_00, "EGP")))).isInstanceOf(ProviderUnavailableException.class);
     }
 
     @Test

@@ -134,4 +134,17 @@ class OrderSplittingSagaTest {
                         "Every vendor order was cancelled", true))
                 .expectActiveSagas(0);
     }
+
+    @Test
+    void aCashOnDeliveryOrderIsSplitLikeAPaidOne() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(new com.souq.commerce.order.api.OrderConfirmedForCashOnDeliveryEvent(ORDER, CUSTOMER,
+                        OrderFixture.PAYMENT, TOTALS.grandTotal(), HELIOPOLIS, OrderFixture.LINES, TOTALS))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(
+                        new CreateVendorOrderCommand(PADS_SHARE, ORDER, CAIRO_PARTS, CUSTOMER, HELIOPOLIS,
+                                List.of(PADS_LINE), TOTALS.vendors().get(0)),
+                        new CreateVendorOrderCommand(TYRES_SHARE, ORDER, GIZA_TYRES, CUSTOMER, HELIOPOLIS,
+                                List.of(TYRES_LINE), TOTALS.vendors().get(1)));
+    }
 }

@@ -1,7 +1,9 @@
 package com.souq.commerce.ledger.api;
 
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.PaymentId;
+import com.souq.commerce.wallet.api.PayoutId;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +18,13 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code release:<vendorOrderId>}</td><td>a delivered share's return window passed: its payable moves
  *       to the vendor's wallet</td></tr>
  *   <tr><td>{@code reversal:<vendorOrderId>}</td><td>a share was rejected or cancelled before release: its split
- *       is undone into refunds clearing, owed back to the customer</td></tr>
+ *       is undone into refunds clearing, owed back to the customer (what earlier refunds left of it)</td></tr>
+ *   <tr><td>{@code refund-reversal:<refundId>}</td><td>a refund of part of a share was approved: the vendor, the
+ *       platform and the tax authority give back their parts of it in proportion, into refunds clearing</td></tr>
+ *   <tr><td>{@code payout:<payoutId>}</td><td>the payout provider paid a vendor's payout: vendor wallet → payouts
+ *       clearing (money on its way to the vendor's bank)</td></tr>
+ *   <tr><td>{@code refund:<refundId>}</td><td>a refund was paid back: refunds clearing → the provider's clearing
+ *       account, or the customer's wallet</td></tr>
  * </table>
  */
 public final class Operations {
@@ -36,6 +44,18 @@ public final class Operations {
 
     public static String shareReversal(VendorOrderId vendorOrderId) {
         return "reversal:" + vendorOrderId.value();
+    }
+
+    public static String refundReversal(RefundId refundId) {
+        return "refund-reversal:" + refundId.value();
+    }
+
+    public static String refund(RefundId refundId) {
+        return "refund:" + refundId.value();
+    }
+
+    public static String payout(PayoutId payoutId) {
+        return "payout:" + payoutId.value();
     }
 
     /** The kind of an operation: what comes before its first colon ({@code capture}, {@code release}, ...). */

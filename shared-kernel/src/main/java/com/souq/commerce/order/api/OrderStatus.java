@@ -2,7 +2,8 @@ package com.souq.commerce.order.api;
 
 /**
  * Where an order stands: PLACED → STOCK_RESERVED → PAYMENT_PENDING → PAID → COMPLETED, or CANCELLED;
- * after payment also PARTIALLY_REFUNDED / REFUNDED.
+ * after payment also PARTIALLY_REFUNDED / REFUNDED. A cash-on-delivery order goes PAYMENT_PENDING →
+ * PAYMENT_ON_DELIVERY → COMPLETED (or CANCELLED): it is fulfilled like a paid one and paid as it is delivered.
  */
 public enum OrderStatus {
     PLACED,
@@ -12,5 +13,6 @@ public enum OrderStatus {
     COMPLETED,
     CANCELLED,
     PARTIALLY_REFUNDED,
-    REFUNDED
+    REFUNDED,
+    PAYMENT_ON_DELIVERY
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * One order as its customer and staff see it: lines and totals as checked out, the payment's status, each vendor's
  * share once the order is paid, and everything that happened to it, oldest first. {@code version} is the sequence
  * number of the last Order event the view reflects; vendor orders, payment and timeline come from their own read
- * models and may run a moment ahead of or behind it.
+ * models and may run a moment ahead of or behind it; so do its refunds (newest first).
  */
 public record OrderView(
         String orderId,
@@ -28,6 +28,7 @@ public record OrderView(
         List<Line> lines,
         List<VendorOrderSummary> vendorOrders,
         List<TimelineEntry> timeline,
+        List<RefundView> refunds,
         Instant placedAt,
         Instant paidAt,
         Instant completedAt,
