@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * event changes nothing. Checkout empties the lines and remembers the order.
  */
 @Component
+@ReadModelTables({"carts", "cart_lines"})
 @ProcessingGroup(CartProjector.PROCESSING_GROUP)
 class CartProjector {
 

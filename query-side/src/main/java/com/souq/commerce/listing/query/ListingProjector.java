@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,6 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * changes status cannot miss the change.
  */
 @Component
+@ReadModelTables({"listings", "listing_reservations", "listing_vendors"})
 @ProcessingGroup(ListingProjector.PROCESSING_GROUP)
 class ListingProjector {
 

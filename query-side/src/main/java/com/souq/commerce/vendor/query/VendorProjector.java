@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * not seen it yet, so a redelivered or replayed event changes nothing.
  */
 @Component
+@ReadModelTables({"vendors"})
 @ProcessingGroup(VendorProjector.PROCESSING_GROUP)
 class VendorProjector {
 
