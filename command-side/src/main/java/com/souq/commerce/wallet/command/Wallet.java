@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.souq.commerce.ledger.api.JournalEntryId;
 import com.souq.commerce.ledger.api.Operations;
+import com.souq.commerce.payment.api.PaymentInstruction;
+import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
@@ -18,8 +20,14 @@ import com.souq.commerce.wallet.api.PayoutRequestedEvent;
 import com.souq.commerce.wallet.api.PayoutSubmittedEvent;
 import com.souq.commerce.wallet.api.RecordPayoutOutcomeCommand;
 import com.souq.commerce.wallet.api.RecordPayoutSubmittedCommand;
+import com.souq.commerce.wallet.api.RecordTopUpOutcomeCommand;
 import com.souq.commerce.wallet.api.ReleaseWalletHoldCommand;
 import com.souq.commerce.wallet.api.RequestPayoutCommand;
+import com.souq.commerce.wallet.api.RequestTopUpCommand;
+import com.souq.commerce.wallet.api.TopUpCapturedEvent;
+import com.souq.commerce.wallet.api.TopUpFailedEvent;
+import com.souq.commerce.wallet.api.TopUpId;
+import com.souq.commerce.wallet.api.TopUpRequestedEvent;
 import com.souq.commerce.wallet.api.WalletDepositedEvent;
 import com.souq.commerce.wallet.api.WalletFundsHeldEvent;
 import com.souq.commerce.wallet.api.WalletHoldCapturedEvent;
@@ -33,6 +41,7 @@ import com.souq.commerce.wallet.api.WalletWithdrawnEvent;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -58,6 +67,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Payouts: the owner takes money out to their bank. The request holds the amount at once (more than is available
  * is refused with an exception, {@code INSUFFICIENT_FUNDS}, and writes nothing); the provider's acceptance is
  * recorded; its outcome captures the hold (paid: the money left) or releases it (failed), once.
+ *
+ * <p>Top-ups: a customer pays money in through a payment provider. The request opens the wallet and moves nothing;
+ * the provider's capture deposits the amount once, under the transaction id of the journal entry
+ * {@code top-up:<topUpId>}, so wallet and ledger name the same movement; a decline deposits nothing. Only methods
+ * that charge at once without the shopper's extra step are admitted ({@code TOP_UP_METHOD_NOT_AVAILABLE}).
  */
 @Aggregate(cache = AggregateCaching.CACHE)
 class Wallet {
@@ -66,6 +80,11 @@ class Wallet {
     static final String CURRENCY_MISMATCH = "CURRENCY_MISMATCH";
     static final String TRANSACTION_ID_REUSED = "TRANSACTION_ID_REUSED";
     static final String UNKNOWN_HOLD = "UNKNOWN_HOLD";
+    static final String TOP_UP_METHOD_NOT_AVAILABLE = "TOP_UP_METHOD_NOT_AVAILABLE";
+    static final String TOP_UP_ID_REUSED = "TOP_UP_ID_REUSED";
+    /** Sandbox methods that settle at once; the extra-step method would wait for an action on an order's payment. */
+    private static final Set<String> SANDBOX_TOP_UP_METHODS = Set.of(PaymentInstruction.SANDBOX_APPROVE,
+            PaymentInstruction.SANDBOX_DECLINE);
 
     private static final Pattern TRANSACTION_ID = Pattern.compile("[A-Za-z0-9._:/@|+-]{1,200}");
 
@@ -79,6 +98,8 @@ class Wallet {
     private final Map<String, Long> holds = new HashMap<>();
     /** Every payout asked of this wallet, by its id. */
     private final Map<PayoutId, Payout> payouts = new HashMap<>();
+    /** Every top-up asked of this wallet, by its id. */
+    private final Map<TopUpId, TopUp> topUps = new HashMap<>();
     /** Every transaction decided, applied or refused, by its id. */
     private final Map<String, Movement> transactions = new HashMap<>();
 
@@ -229,6 +250,69 @@ class Wallet {
         apply(new WalletHoldReleasedEvent(walletId, owner, payoutId.releaseTransactionId(),
                 payoutId.holdTransactionId(), amount, money(balance), money(available() + amount.minorUnits())));
         apply(new PayoutFailedEvent(walletId, owner, payoutId, amount, payout.providerReference(), command.reason()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RequestTopUpCommand command) {
+        if (command.topUpId() == null || command.instruction() == null) {
+            throw DomainRuleViolation.unprocessable("INCOMPLETE_TOP_UP",
+                    "A top-up has an id and says how the customer pays");
+        }
+        Money amount = positive(command.amount());
+        TopUp earlier = topUps.get(command.topUpId());
+        if (earlier != null) {
+            if (earlier.amount() != amount.minorUnits() || !earlier.instruction().equals(command.instruction())) {
+                throw DomainRuleViolation.unprocessable(TOP_UP_ID_REUSED,
+                        "Top-up " + command.topUpId() + " was requested with other content");
+            }
+            return;
+        }
+        if (command.owner() == null || command.owner().type() != WalletOwner.Type.CUSTOMER) {
+            throw DomainRuleViolation.unprocessable("NOT_A_CUSTOMER_WALLET", "Only a customer tops up a wallet");
+        }
+        if (!topUpMethodAvailable(command.instruction())) {
+            throw DomainRuleViolation.unprocessable(TOP_UP_METHOD_NOT_AVAILABLE, "A top-up is paid by a method "
+                    + "that charges at once (SANDBOX approve or decline), not " + command.instruction().provider()
+                    + " " + command.instruction().method());
+        }
+        String deposit = depositTransactionId(command.topUpId());
+        openFor(command.walletId(), command.owner(), amount, deposit);
+        if (transactions.containsKey(deposit)) {
+            throw reused(deposit);
+        }
+        apply(new TopUpRequestedEvent(walletId, owner, command.topUpId(), amount, command.instruction(),
+                command.requestedBy()));
+    }
+
+    @CommandHandler
+    void handle(RecordTopUpOutcomeCommand command) {
+        TopUp topUp = command.topUpId() == null ? null : topUps.get(command.topUpId());
+        if (topUp == null || topUp.state() != TopUpState.REQUESTED) {
+            return;
+        }
+        Money amount = money(topUp.amount());
+        PaymentProvider provider = topUp.instruction().provider();
+        if (!command.captured()) {
+            apply(new TopUpFailedEvent(walletId, owner, command.topUpId(), amount, provider,
+                    command.providerReference(), command.reason()));
+            return;
+        }
+        String deposit = depositTransactionId(command.topUpId());
+        apply(new WalletDepositedEvent(walletId, owner, deposit, amount, Operations.topUp(command.topUpId()),
+                money(balance + amount.minorUnits()), money(available() + amount.minorUnits())));
+        apply(new TopUpCapturedEvent(walletId, owner, command.topUpId(), amount, provider,
+                command.providerReference(), deposit));
+    }
+
+    /** The sandbox's settling methods; real providers join once their top-ups have their own callbacks. */
+    private static boolean topUpMethodAvailable(PaymentInstruction instruction) {
+        return instruction.provider() == PaymentProvider.SANDBOX
+                && SANDBOX_TOP_UP_METHODS.contains(instruction.method());
+    }
+
+    private static String depositTransactionId(TopUpId topUpId) {
+        return JournalEntryId.forOperation(Operations.topUp(topUpId)).value();
     }
 
     /** Checks a movement that may open the wallet, opens it if it is new, and answers the transaction id. */
@@ -400,6 +484,31 @@ class Wallet {
     void on(PayoutFailedEvent event) {
         payouts.computeIfPresent(event.payoutId(), (id, payout) -> new Payout(payout.amount(), payout.method(),
                 PayoutState.FAILED, payout.providerReference()));
+    }
+
+    @EventSourcingHandler
+    void on(TopUpRequestedEvent event) {
+        topUps.put(event.topUpId(), new TopUp(event.amount().minorUnits(), event.instruction(),
+                TopUpState.REQUESTED));
+    }
+
+    @EventSourcingHandler
+    void on(TopUpCapturedEvent event) {
+        topUps.computeIfPresent(event.topUpId(), (id, topUp) -> new TopUp(topUp.amount(), topUp.instruction(),
+                TopUpState.CAPTURED));
+    }
+
+    @EventSourcingHandler
+    void on(TopUpFailedEvent event) {
+        topUps.computeIfPresent(event.topUpId(), (id, topUp) -> new TopUp(topUp.amount(), topUp.instruction(),
+                TopUpState.FAILED));
+    }
+
+    /** Where a top-up stands with its provider. */
+    private enum TopUpState { REQUESTED, CAPTURED, FAILED }
+
+    /** One top-up: its amount, how it is paid, and where it stands. */
+    private record TopUp(long amount, PaymentInstruction instruction, TopUpState state) {
     }
 
     /** Where a payout stands with the provider. */

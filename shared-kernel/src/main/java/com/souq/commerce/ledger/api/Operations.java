@@ -4,6 +4,7 @@ import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.wallet.api.PayoutId;
+import com.souq.commerce.wallet.api.TopUpId;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
  *       clearing (money on its way to the vendor's bank)</td></tr>
  *   <tr><td>{@code refund:<refundId>}</td><td>a refund was paid back: refunds clearing → the provider's clearing
  *       account, or the customer's wallet</td></tr>
+ *   <tr><td>{@code top-up:<topUpId>}</td><td>the provider captured a customer's top-up: the provider's clearing
+ *       account → the customer's wallet</td></tr>
  * </table>
  */
 public final class Operations {
@@ -56,6 +59,10 @@ public final class Operations {
 
     public static String payout(PayoutId payoutId) {
         return "payout:" + payoutId.value();
+    }
+
+    public static String topUp(TopUpId topUpId) {
+        return "top-up:" + topUpId.value();
     }
 
     /** The kind of an operation: what comes before its first colon ({@code capture}, {@code release}, ...). */

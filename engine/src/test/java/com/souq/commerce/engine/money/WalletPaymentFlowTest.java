@@ -1,0 +1,128 @@
+package com.souq.commerce.engine.money;
+
+import static com.souq.commerce.engine.money.MoneyStory.EVENTUALLY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.souq.commerce.engine.support.Api.Reply;
+import com.souq.commerce.engine.support.Api;
+import com.souq.commerce.engine.support.EngineIntegrationTest;
+import com.souq.commerce.engine.support.Journal;
+import com.souq.commerce.engine.support.Problems;
+import com.souq.commerce.ledger.api.JournalEntryId;
+import com.souq.commerce.ledger.api.Operations;
+import com.souq.commerce.wallet.api.TopUpId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A customer's wallet over HTTP: topped up through the sandbox (a decline deposits nothing), then spent at checkout.
+ * After each step the wallet equals its ledger account and the trial balance is zero.
+ */
+@EngineIntegrationTest
+class WalletPaymentFlowTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MoneyStory story;
+    Problems problems;
+
+    @BeforeEach
+    void setUp() {
+        story = new MoneyStory(new Api(port), new Journal(jdbc));
+        problems = new Problems(jdbc);
+    }
+
+    @Test
+    void aCustomerTopsUpTheWalletOnceAndADeclinedTopUpDepositsNothing() {
+        String key = UUID.randomUUID().toString();
+        Reply accepted = topUp(1_000_00, "approve", key);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String topUpId = accepted.json().get("topUpId").asString();
+        Reply repeated = topUp(1_000_00, "approve", key);
+        assertThat(repeated.json().get("topUpId").asString()).as("the same key answers the first top-up")
+                .isEqualTo(topUpId);
+        await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == 1_000_00);
+
+        String declined = topUp(250_00, "decline", UUID.randomUUID().toString()).json().get("topUpId").asString();
+        String walletId = accepted.json().get("walletId").asString();
+        await().atMost(EVENTUALLY).until(() -> story.journal.events(walletId).contains("TopUpFailedEvent"));
+
+        JsonNode wallet = story.api.get("/api/v1/wallets/me?currency=EGP", story.customer).json();
+        assertThat(wallet.get("balance").get("minorUnits").asLong()).isEqualTo(1_000_00);
+        JsonNode statement = wallet.get("statement");
+        assertThat(statement.get("totalItems").asLong()).as("one deposit, nothing for the decline").isEqualTo(1);
+        JsonNode deposit = statement.get("items").get(0);
+        assertThat(deposit.get("type").asString()).isEqualTo("DEPOSIT");
+        assertThat(deposit.get("reference").asString()).isEqualTo(Operations.topUp(TopUpId.of(topUpId)));
+        assertThat(deposit.get("transactionId").asString())
+                .isEqualTo(JournalEntryId.forOperation(Operations.topUp(TopUpId.of(topUpId))).value());
+        assertThat(story.journal.count(walletId, "WalletDepositedEvent")).isEqualTo(1);
+        awaitWalletEqualsLedger(1_000_00);
+        assertThat(entryCount(Operations.topUp(TopUpId.of(topUpId)))).isEqualTo(1);
+        assertThat(entryCount(Operations.topUp(TopUpId.of(declined)))).isZero();
+        assertThat(clearing(Operations.topUp(TopUpId.of(topUpId)))).isEqualTo(1_000_00);
+        story.assertTrialBalanceIsZero();
+    }
+
+    @Test
+    void aTopUpNeedsAKeyAPositiveAmountAndAMethodThatChargesAtOnce() {
+        Reply noKey = story.api.post("/api/v1/wallets/me/top-ups", story.customer, body(100_00, "approve"));
+        assertThat(noKey.status()).as(noKey.toString()).isEqualTo(400);
+        Reply zero = problems.writesNothing(() -> topUp(0, "approve", UUID.randomUUID().toString()));
+        Problems.assertInvalidField(zero, "amount.minorUnits");
+        Reply extraStep = problems.writesNothing(() -> topUp(100_00, "requires-action",
+                UUID.randomUUID().toString()));
+        Problems.assertProblem(extraStep, 422, "TOP_UP_METHOD_NOT_AVAILABLE");
+        Reply vendor = story.api.post("/api/v1/wallets/me/top-ups", story.auditor, body(100_00, "approve"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(vendor.status()).isEqualTo(403);
+    }
+
+    private Reply topUp(long amount, String method, String key) {
+        return story.api.post("/api/v1/wallets/me/top-ups", story.customer, body(amount, method),
+                Map.of("Idempotency-Key", key));
+    }
+
+    private static Map<String, Object> body(long amount, String method) {
+        return Map.of("amount", Map.of("minorUnits", amount, "currency", "EGP"),
+                "payment", Map.of("provider", "SANDBOX", "method", method));
+    }
+
+    /** The customer's wallet balance equals the credit balance of its ledger account, once both caught up. */
+    private void awaitWalletEqualsLedger(long expected) {
+        await().atMost(EVENTUALLY).until(() -> ledgerWallet() == expected);
+        assertThat(story.walletBalance(story.customer)).isEqualTo(ledgerWallet());
+    }
+
+    private long ledgerWallet() {
+        Long balance = jdbc.sql("""
+                        SELECT coalesce(sum(credit_minor) - sum(debit_minor), 0) FROM journal_lines
+                         WHERE account = :account""")
+                .param("account", "customer-wallet:" + story.customerSubject)
+                .query(Long.class).single();
+        return balance;
+    }
+
+    private long entryCount(String operation) {
+        return jdbc.sql("SELECT count(*) FROM journal_entries WHERE operation = :operation")
+                .param("operation", operation).query(Long.class).single();
+    }
+
+    private long clearing(String operation) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(debit_minor) - sum(credit_minor), 0) FROM journal_lines
+                         WHERE operation = :operation AND account = 'gateway-clearing:sandbox'""")
+                .param("operation", operation).query(Long.class).single();
+    }
+}
