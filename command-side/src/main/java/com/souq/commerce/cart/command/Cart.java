@@ -18,7 +18,9 @@ import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.listing.command.ListingQuote;
 import com.souq.commerce.listing.command.ListingQuotes;
 import com.souq.commerce.order.api.OrderLine;
+import com.souq.commerce.payment.api.PaymentInstruction;
 import com.souq.commerce.payment.api.PaymentMethodRules;
+import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.geo.CountryCode;
@@ -30,6 +32,8 @@ import com.souq.commerce.shared.pricing.VatTable;
 import com.souq.commerce.vendor.api.VendorId;
 import com.souq.commerce.vendor.command.VendorStanding;
 import com.souq.commerce.vendor.command.VendorStandings;
+import com.souq.commerce.wallet.api.WalletOwner;
+import com.souq.commerce.wallet.command.WalletFunds;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -124,7 +128,7 @@ class Cart {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     CheckoutOutcome handle(CheckOutCartCommand command, ListingQuotes listings, VendorStandings vendors,
-                           VatTable vat) {
+                           VatTable vat, WalletFunds wallets) {
         if (lines.isEmpty()) {
             throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "EMPTY_CART", "The cart is empty");
         }
@@ -155,6 +159,7 @@ class Cart {
             }
         }
         OrderTotals totals = price(orderLines, command.address().country(), vat, standings);
+        requireWalletCovers(command, totals.grandTotal(), wallets);
         apply(new CartCheckedOutEvent(cartId, command.orderId(), command.customerSubject(), command.address(),
                 List.copyOf(orderLines), totals, command.payment()));
         return CheckoutOutcome.placed(command.orderId());
@@ -176,6 +181,27 @@ class Cart {
         PaymentMethodRules.refusal(command.payment(), currency(), command.address().country()).ifPresent(why -> {
             throw DomainRuleViolation.unprocessable("PAYMENT_METHOD_NOT_AVAILABLE", why);
         });
+    }
+
+    /**
+     * The wallet's part is less than the order (the wallet alone pays all of it) and the customer's wallet has it
+     * available now; otherwise the checkout is refused and nothing is written or held.
+     */
+    private static void requireWalletCovers(CheckOutCartCommand command, Money grandTotal, WalletFunds wallets) {
+        PaymentInstruction payment = command.payment();
+        if (!payment.usesWallet()) {
+            return;
+        }
+        Money part = payment.walletPart(grandTotal);
+        if (payment.provider() != PaymentProvider.WALLET && part.minorUnits() >= grandTotal.minorUnits()) {
+            throw DomainRuleViolation.unprocessable("PAYMENT_METHOD_NOT_AVAILABLE", "The wallet part " + part
+                    + " is not less than the order's " + grandTotal + ": pay with the wallet alone");
+        }
+        Money available = wallets.available(WalletOwner.customer(command.customerSubject()), grandTotal.currency());
+        if (available.minorUnits() < part.minorUnits()) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "INSUFFICIENT_FUNDS", "The wallet has "
+                    + available + " available; paying " + part + " of this order from it is refused");
+        }
     }
 
     private static void requirePositive(int quantity) {

@@ -64,6 +64,13 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Once every vendor order ended, what the couriers collected (never more than authorized, in its currency) is
  * captured, or the payment is cancelled when nothing was delivered.
  *
+ * <p>The customer's wallet: it pays the whole order (provider WALLET) or a part of it while a provider pays the rest.
+ * The provider authorizes and captures only its own part (the amount less the wallet's part; nothing for WALLET);
+ * the payment process holds the wallet's part before the provider authorizes, captures it before recording the
+ * capture, and releases it when the payment fails or is cancelled. The capture records both parts. Refunds to the
+ * original payment go back to the provider only while what it captured covers them; the rest, and every refund of a
+ * payment by the wallet alone, goes to the customer's wallet.
+ *
  * <p>Every command here arrives from the payment process, checkout or a provider's webhook, possibly twice, late or
  * overtaken by another: each is total. A command that no longer applies to the current state changes nothing and
  * throws nothing; only malformed input is refused.
@@ -80,10 +87,14 @@ class Payment {
     private String customerSubject;
     private PaymentProvider provider;
     private Money amount;
+    /** What the customer's wallet pays of {@link #amount}, in minor units (0: nothing). */
+    private long walletPart;
     private PaymentStatus status;
     private String providerReference;
     private Money captured;
     private long refundedTotal;
+    /** What refunds took back through the provider, which never exceeds what the provider captured. */
+    private long refundedThroughProvider;
     private final Map<VendorOrderId, Long> refundedByShare = new HashMap<>();
     private final Map<RefundId, Refund> refunds = new HashMap<>();
 
@@ -103,6 +114,13 @@ class Payment {
         }
         if (command.amount() == null || command.amount().isNegative() || command.amount().isZero()) {
             throw DomainRuleViolation.unprocessable("INVALID_AMOUNT", "A payment is for a positive amount");
+        }
+        Money fromWallet = command.instruction().walletPart(command.amount());
+        if (!fromWallet.currency().equals(command.amount().currency()) || fromWallet.minorUnits()
+                > command.amount().minorUnits() || (command.instruction().provider() != PaymentProvider.WALLET
+                && fromWallet.minorUnits() == command.amount().minorUnits())) {
+            throw DomainRuleViolation.unprocessable("INVALID_AMOUNT", "The wallet pays a part of the "
+                    + command.amount() + " less than all of it, in its currency, or all of it alone; not " + fromWallet);
         }
         apply(new PaymentRequestedEvent(command.paymentId(), command.orderId(), command.customerSubject(),
                 command.amount(), command.instruction()));
@@ -124,7 +142,8 @@ class Payment {
         }
         if (!authorizesRequestedAmount(command.amount())) {
             apply(new PaymentFailedEvent(paymentId, orderId, provider, command.providerReference(),
-                    AMOUNT_MISMATCH + ": the provider holds " + command.amount() + " of " + amount));
+                    AMOUNT_MISMATCH + ": the provider holds " + command.amount() + " of "
+                            + amount.minus(money(walletPart))));
             return;
         }
         apply(new PaymentAuthorizedEvent(paymentId, orderId, provider, command.providerReference(), amount));
@@ -163,7 +182,8 @@ class Payment {
             return;
         }
         apply(new PaymentCapturedEvent(paymentId, orderId, customerSubject, provider,
-                referenceOr(command.providerReference()), command.amount()));
+                referenceOr(command.providerReference()), command.amount().plus(money(walletPart)),
+                walletPart == 0 ? null : money(walletPart)));
     }
 
     @CommandHandler
@@ -193,7 +213,7 @@ class Payment {
     void handle(RefundPaymentCommand command) {
         Refund earlier = refunds.get(command.refundId());
         if (earlier != null) {
-            if (!earlier.sameAs(command)) {
+            if (!earlier.sameAs(command, walletPart > 0)) {
                 throw DomainRuleViolation.unprocessable("REFUND_ID_REUSED",
                         "Refund " + command.refundId() + " was requested with other content");
             }
@@ -210,7 +230,7 @@ class Payment {
         requireRefundWithinCaptured(command.vendorOrderId(), refund, command.shareTotal());
         apply(new PaymentRefundRequestedEvent(paymentId, command.refundId(), orderId, command.vendorOrderId(),
                 customerSubject, provider, providerReference, refund,
-                money(refundedTotal + refund.minorUnits()), command.destination()));
+                money(refundedTotal + refund.minorUnits()), destinationOf(command.destination(), refund)));
     }
 
     @CommandHandler
@@ -232,6 +252,19 @@ class Payment {
         }
         apply(new PaymentRefundFailedEvent(paymentId, command.refundId(), orderId, refund.vendorOrderId(),
                 customerSubject, provider, money(refund.amount()), command.reason()));
+    }
+
+    /**
+     * Where a refund goes: as asked, except that the provider never gives back more than it captured (the wallet's
+     * part was never with it): such a refund, and every refund of a payment by the wallet alone, goes to the wallet.
+     */
+    private RefundDestination destinationOf(RefundDestination asked, Money refund) {
+        if (asked != RefundDestination.ORIGINAL_PAYMENT) {
+            return asked;
+        }
+        long providerCaptured = captured.minorUnits() - walletPart;
+        return refundedThroughProvider + refund.minorUnits() > providerCaptured
+                ? RefundDestination.CUSTOMER_WALLET : asked;
     }
 
     /** The vendor order's refunds and the payment's refunds stay within what was captured for each. */
@@ -273,8 +306,9 @@ class Payment {
         return status == PaymentStatus.INITIATED || status == PaymentStatus.REQUIRES_ACTION;
     }
 
+    /** The provider authorizes its own part: the amount less what the wallet pays. */
     private boolean authorizesRequestedAmount(Money authorized) {
-        return amount.equals(authorized);
+        return amount.minus(money(walletPart)).equals(authorized);
     }
 
     /** Before capture starts; CAPTURING is the point of no return. */
@@ -294,6 +328,7 @@ class Payment {
         customerSubject = event.customerSubject();
         provider = event.instruction().provider();
         amount = event.amount();
+        walletPart = event.instruction().walletPart(event.amount()).minorUnits();
         status = PaymentStatus.INITIATED;
     }
 
@@ -324,6 +359,9 @@ class Payment {
     void on(PaymentRefundRequestedEvent event) {
         refundedTotal += event.amount().minorUnits();
         refundedByShare.merge(event.vendorOrderId(), event.amount().minorUnits(), Long::sum);
+        if (event.destination() == RefundDestination.ORIGINAL_PAYMENT) {
+            refundedThroughProvider += event.amount().minorUnits();
+        }
         refunds.put(event.refundId(), new Refund(event.vendorOrderId(), event.amount().minorUnits(),
                 event.destination(), false, event.destination()));
     }
@@ -342,9 +380,12 @@ class Payment {
     private record Refund(VendorOrderId vendorOrderId, long amount, RefundDestination destination, boolean settled,
                           RefundDestination requested) {
 
-        boolean sameAs(RefundPaymentCommand command) {
+        /** The same refund again; one the payment sent to the wallet may be asked again for the original payment. */
+        boolean sameAs(RefundPaymentCommand command, boolean walletPays) {
             return vendorOrderId.equals(command.vendorOrderId()) && command.amount() != null
-                    && amount == command.amount().minorUnits() && requested == command.destination();
+                    && amount == command.amount().minorUnits() && (requested == command.destination()
+                    || walletPays && requested == RefundDestination.CUSTOMER_WALLET
+                    && command.destination() == RefundDestination.ORIGINAL_PAYMENT);
         }
 
         Refund toWallet() {

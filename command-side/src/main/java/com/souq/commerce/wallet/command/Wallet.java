@@ -119,20 +119,25 @@ class Wallet {
                 command.reference(), money(balance + movement.amount()), money(available() + movement.amount())));
     }
 
+    /**
+     * Answers whether the hold stands: true when granted now or before, false when refused now or before (the
+     * refusal is an event), so a process that asks synchronously knows at once.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(HoldWalletFundsCommand command) {
+    boolean handle(HoldWalletFundsCommand command) {
         Movement movement = new Movement(MovementType.HOLD, positive(command.amount()).minorUnits(), null);
         if (alreadyDecided(openFor(command.walletId(), command.owner(), command.amount(), command.transactionId()),
                 movement)) {
-            return;
+            return holds.containsKey(command.transactionId());
         }
         if (!availableCovers(movement.amount())) {
             refuse(command.transactionId(), movement, WalletMovementRefusedEvent.INSUFFICIENT_FUNDS);
-            return;
+            return false;
         }
         apply(new WalletFundsHeldEvent(walletId, owner, command.transactionId(), command.amount(), command.reference(),
                 money(balance), money(available() - movement.amount())));
+        return true;
     }
 
     @CommandHandler
@@ -313,6 +318,11 @@ class Wallet {
 
     private static String depositTransactionId(TopUpId topUpId) {
         return JournalEntryId.forOperation(Operations.topUp(topUpId)).value();
+    }
+
+    /** What the wallet could give now (balance less what holds keep); nothing for a wallet never opened. */
+    long availableMinorUnits() {
+        return isOpen() ? available() : 0;
     }
 
     /** Checks a movement that may open the wallet, opens it if it is new, and answers the transaction id. */

@@ -33,6 +33,8 @@ import com.souq.commerce.vendor.api.VendorId;
 import com.souq.commerce.vendor.api.VendorStatus;
 import com.souq.commerce.vendor.command.VendorStanding;
 import com.souq.commerce.vendor.command.VendorStandings;
+import com.souq.commerce.wallet.api.WalletOwner;
+import com.souq.commerce.wallet.command.WalletFunds;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -63,6 +65,7 @@ class CartTest {
     private FixtureConfiguration<Cart> fixture;
     private ListingQuotes listings;
     private VendorStandings vendors;
+    private WalletFunds wallets;
 
     @BeforeEach
     void setUp() {
@@ -81,6 +84,51 @@ class CartTest {
         fixture.registerInjectableResource(listings);
         fixture.registerInjectableResource(vendors);
         fixture.registerInjectableResource(VatTable.seed());
+        wallets = mock(WalletFunds.class);
+        when(wallets.available(WalletOwner.customer(CUSTOMER), Currencies.of("EGP"))).thenReturn(
+                Money.of(300_00, "EGP"));
+        fixture.registerInjectableResource(wallets);
+    }
+
+    @Test
+    void aWalletPartTheWalletCoversIsCheckedOut() {
+        PaymentInstruction split = new PaymentInstruction(PaymentProvider.SANDBOX, "approve", Money.of(300_00, "EGP"));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, split))
+                .expectResultMessagePayload(CheckoutOutcome.placed(ORDER))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.predicate(event -> event instanceof CartCheckedOutEvent checkedOut
+                                && checkedOut.payment().equals(split)),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void aWalletThatDoesNotCoverItsPartRefusesTheCheckoutAndWritesNothing() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, new PaymentInstruction(
+                        PaymentProvider.SANDBOX, "approve", Money.of(300_01, "EGP"))))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("300.00"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theWalletAlonePaysTheWholeOrderOnlyWhenItCoversIt() {
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, PaymentInstruction.wallet()))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWalletPartOfTheWholeOrderIsRefused() {
+        when(wallets.available(WalletOwner.customer(CUSTOMER), Currencies.of("EGP"))).thenReturn(
+                Money.of(10_000_00, "EGP"));
+        fixture.given(new CartLineAddedEvent(CART, CUSTOMER, BRAKE_PADS, CAIRO_PARTS, 2, PADS_PRICE))
+                .when(new CheckOutCartCommand(CART, ORDER, CUSTOMER, HELIOPOLIS, new PaymentInstruction(
+                        PaymentProvider.SANDBOX, "approve", Money.of(5_000_00, "EGP"))))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
     }
 
     private void vendorSells(VendorId vendor, VendorStatus status, ShippingPolicy shipping) {

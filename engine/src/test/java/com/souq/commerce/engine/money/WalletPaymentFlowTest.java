@@ -89,9 +89,125 @@ class WalletPaymentFlowTest {
         assertThat(vendor.status()).isEqualTo(403);
     }
 
+    @Test
+    void aTwoVendorOrderIsPaidPartlyFromTheWalletAndTheRestByCard() {
+        awaitToppedUp(1_000_00);
+        String cairo = story.vendor("Cairo Parts", Map.of("defaultRate", 1_000));
+        String giza = story.vendor("Giza Tyres", Map.of("defaultRate", 800));
+        story.addToCart(story.published(cairo, "spare-parts", "Brake pads", 350_00), 2);
+        story.addToCart(story.published(giza, "tyres-and-wheels", "Tyre", 1_250_00), 1);
+        String orderId = story.checkout(Map.of("provider", "SANDBOX", "method", "approve",
+                "fromWallet", Map.of("minorUnits", 300_00, "currency", "EGP")));
+
+        JsonNode payment = story.api.get("/api/v1/orders/" + orderId + "/payment", story.customer).json();
+        long total = payment.get("amount").get("minorUnits").asLong();
+        assertThat(payment.get("status").asString()).isEqualTo("CAPTURED");
+        assertThat(payment.get("captured").get("minorUnits").asLong()).isEqualTo(total);
+        await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == 700_00);
+        JsonNode statement = story.api.get("/api/v1/wallets/me?currency=EGP", story.customer).json()
+                .get("statement").get("items");
+        assertThat(statement.get(0).get("type").asString()).isEqualTo("CAPTURE");
+        assertThat(statement.get(0).get("amount").get("minorUnits").asLong()).isEqualTo(300_00);
+        assertThat(statement.get(1).get("type").asString()).isEqualTo("HOLD");
+        assertThat(statement.get(1).get("amount").get("minorUnits").asLong()).isEqualTo(300_00);
+
+        String cairoShare = MoneyStory.share(orderId, cairo);
+        String gizaShare = MoneyStory.share(orderId, giza);
+        String paymentId = payment.get("paymentId").asString();
+        story.awaitEntry(orderId, "capture:" + paymentId + "/" + cairoShare);
+        story.awaitEntry(orderId, "capture:" + paymentId + "/" + gizaShare);
+        Map<String, Long> moved = story.orderBalances(orderId);
+        assertThat(moved.get("customer-wallet:" + story.customerSubject)).as(moved.toString()).isEqualTo(300_00);
+        assertThat(moved.get("gateway-clearing:sandbox")).as(moved.toString()).isEqualTo(total - 300_00);
+        assertThat(moved.values().stream().mapToLong(Long::longValue).sum()).isZero();
+        awaitWalletEqualsLedger(700_00);
+        story.assertTrialBalanceIsZero();
+        assertReconciled(paymentId);
+    }
+
+    @Test
+    void theWalletAlonePaysAnOrderItCoversAndAnOrderItDoesNotCoverIsRefused() {
+        awaitToppedUp(1_000_00);
+        String cairo = story.vendor("Cairo Parts", Map.of("defaultRate", 1_000));
+        String pads = story.published(cairo, "spare-parts", "Brake pads", 350_00);
+        story.addToCart(pads, 3);
+        Reply refused = problems.writesNothing(() -> story.api.post("/api/v1/cart/checkout", story.customer,
+                Map.of("address", MoneyStory.HELIOPOLIS, "payment", Map.of("provider", "WALLET", "method", "wallet")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+        Problems.assertProblem(refused, 409, "INSUFFICIENT_FUNDS");
+        assertThat(available()).as("nothing held").isEqualTo(1_000_00);
+        Reply tooMuch = problems.writesNothing(() -> story.api.post("/api/v1/cart/checkout", story.customer,
+                Map.of("address", MoneyStory.HELIOPOLIS, "payment", Map.of("provider", "SANDBOX", "method",
+                        "approve", "fromWallet", Map.of("minorUnits", 1_000_01, "currency", "EGP"))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+        Problems.assertProblem(tooMuch, 409, "INSUFFICIENT_FUNDS");
+
+        Reply fewer = story.api.put("/api/v1/cart/lines/" + pads, story.customer, Map.of("quantity", 2),
+                Map.of());
+        assertThat(fewer.status()).as(fewer.toString()).isEqualTo(202);
+        String orderId = story.checkout(Map.of("provider", "WALLET", "method", "wallet"));
+        JsonNode payment = story.api.get("/api/v1/orders/" + orderId + "/payment", story.customer).json();
+        long total = payment.get("captured").get("minorUnits").asLong();
+        assertThat(payment.get("provider").asString()).isEqualTo("WALLET");
+        assertThat(total).isLessThan(1_000_00);
+        await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == 1_000_00 - total);
+        String share = MoneyStory.share(orderId, cairo);
+        story.awaitEntry(orderId, "capture:" + payment.get("paymentId").asString() + "/" + share);
+        assertThat(story.orderBalances(orderId)).doesNotContainKey("gateway-clearing:wallet")
+                .containsEntry("customer-wallet:" + story.customerSubject, total);
+        awaitWalletEqualsLedger(1_000_00 - total);
+        story.assertTrialBalanceIsZero();
+        assertReconciled(payment.get("paymentId").asString());
+    }
+
+    @Test
+    void aCancelledOrderGivesTheWalletsHoldBack() {
+        awaitToppedUp(1_000_00);
+        String cairo = story.vendor("Cairo Parts", Map.of("defaultRate", 1_000));
+        story.addToCart(story.published(cairo, "spare-parts", "Brake pads", 350_00), 1);
+        Reply placed = story.api.post("/api/v1/cart/checkout", story.customer, Map.of("address",
+                        MoneyStory.HELIOPOLIS, "payment", Map.of("provider", "SANDBOX", "method", "requires-action",
+                                "fromWallet", Map.of("minorUnits", 200_00, "currency", "EGP"))),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(201);
+        String orderId = placed.json().get("orderId").asString();
+        await().atMost(EVENTUALLY).until(() -> available() == 800_00);
+        Reply cancelled = story.api.post("/api/v1/orders/" + orderId + "/cancellation", story.customer,
+                Map.of("reason", "Changed my mind"));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(202);
+        await().atMost(EVENTUALLY).until(() -> available() == 1_000_00);
+        assertThat(story.walletBalance(story.customer)).isEqualTo(1_000_00);
+        awaitWalletEqualsLedger(1_000_00);
+        story.assertTrialBalanceIsZero();
+    }
+
     private Reply topUp(long amount, String method, String key) {
         return story.api.post("/api/v1/wallets/me/top-ups", story.customer, body(amount, method),
                 Map.of("Idempotency-Key", key));
+    }
+
+    private void awaitToppedUp(long amount) {
+        Reply accepted = topUp(amount, "approve", UUID.randomUUID().toString());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == amount);
+    }
+
+    private long available() {
+        return story.api.get("/api/v1/wallets/me?currency=EGP", story.customer).json().get("available")
+                .get("minorUnits").asLong();
+    }
+
+    /** The reconciliation finds nothing wrong with this customer's wallet or this payment. */
+    private void assertReconciled(String paymentId) {
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Reply report = story.api.get("/api/v1/audit/reconciliation?size=500", story.auditor);
+            assertThat(report.status()).as(report.toString()).isEqualTo(200);
+            report.json().get("mismatches").get("items").forEach(mismatch -> {
+                assertThat(mismatch.path("account").asString("")).as(mismatch.toString())
+                        .doesNotContain(story.customerSubject);
+                assertThat(mismatch.get("subject").asString()).as(mismatch.toString()).isNotEqualTo(paymentId);
+            });
+        });
     }
 
     private static Map<String, Object> body(long amount, String method) {

@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       account ({@code customer-wallet:<subject>}, {@code vendor-wallet:<vendorId>}) in {@code ledger_accounts}, and
  *       no wallet account holds money without a wallet;</li>
  *   <li>{@code PAYMENT_VS_JOURNAL}: every captured payment's amount ({@code payments.captured_minor}) equals what its
- *       capture entries debited to the provider's clearing account, and no capture entry names a payment that was
- *       not captured;</li>
+ *       capture entries debited to the provider's clearing account and, for the part the customer's wallet paid, to
+ *       the customer's wallet account, and no capture entry names a payment that was not captured;</li>
  *   <li>{@code REFUND_VS_CAPTURE}: what was credited to {@code refunds-clearing} for a vendor order (owed back to the
  *       customer: reversals today, refunds as they come) never exceeds what its capture entry took, and nothing is
  *       owed back for a vendor order that was never captured.</li>
@@ -51,7 +51,8 @@ public class Reconciliation {
             WITH posted AS (
                 SELECT e.payment_id, l.currency, sum(l.debit_minor) AS debited
                   FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.entry_id
-                 WHERE e.operation_kind = 'capture' AND l.account_kind = 'gateway-clearing' AND e.payment_id IS NOT NULL
+                 WHERE e.operation_kind = 'capture' AND l.account_kind IN ('gateway-clearing', 'customer-wallet')
+                   AND e.payment_id IS NOT NULL
                  GROUP BY e.payment_id, l.currency),
             captured AS (
                 SELECT payment_id, currency, coalesce(captured_minor, 0) AS captured_minor, status FROM payments
@@ -66,7 +67,8 @@ public class Reconciliation {
             WITH flows AS (
                 SELECT e.vendor_order_id, l.currency,
                        sum(l.debit_minor) FILTER (WHERE e.operation_kind = 'capture'
-                                                    AND l.account_kind = 'gateway-clearing') AS captured,
+                                                    AND l.account_kind IN ('gateway-clearing', 'customer-wallet'))
+                           AS captured,
                        sum(l.credit_minor) FILTER (WHERE l.account_kind = 'refunds-clearing') AS owed_back
                   FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.entry_id
                  WHERE e.vendor_order_id IS NOT NULL

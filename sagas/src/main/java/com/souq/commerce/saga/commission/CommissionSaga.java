@@ -32,10 +32,12 @@ import com.souq.commerce.wallet.api.WalletOwner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -101,6 +103,8 @@ public class CommissionSaga {
     private PaymentId paymentId;
     private PaymentProvider provider;
     private Money captured;
+    /** What the customer's wallet paid of {@link #captured}: zero, or null for a saga stored before wallets paid. */
+    private Money capturedFromWallet;
     private Instant capturedAt;
     private Instant paidAt;
     private boolean cashOnDelivery;
@@ -120,6 +124,7 @@ public class CommissionSaga {
         paymentId = event.paymentId();
         provider = event.provider();
         captured = event.amount();
+        capturedFromWallet = event.walletPart();
         capturedAt = at;
         settleAll(commands, deadlines, terms, vat, at);
     }
@@ -408,9 +413,36 @@ public class CommissionSaga {
 
     private void postCapture(VendorOrderId vendorOrderId, Share share, CommissionSplit split,
                              CommandGateway commands) {
-        post(Operations.captureShare(paymentId, vendorOrderId), capturedAt, split.capture(share.vendorId(), provider),
-                "Payment " + paymentId + " captured by " + provider + ", share of vendor order " + vendorOrderId
-                        + ": " + split.describe(), vendorOrderId, share, split.details(), commands);
+        Money fromWallet = fromWallet(vendorOrderId);
+        Map<String, String> details = split.details();
+        if (!fromWallet.isZero()) {
+            details = new TreeMap<>(details);
+            details.put("share.fromWallet", Long.toString(fromWallet.minorUnits()));
+            details = Map.copyOf(details);
+        }
+        post(Operations.captureShare(paymentId, vendorOrderId), capturedAt,
+                split.capture(share.vendorId(), provider, fromWallet, customerSubject),
+                "Payment " + paymentId + " captured by " + provider + (fromWallet.isZero() ? "" : " and "
+                        + fromWallet + " from the customer's wallet") + ", share of vendor order " + vendorOrderId
+                        + ": " + split.describe(), vendorOrderId, share, details, commands);
+    }
+
+    /**
+     * What the customer's wallet paid of a share: the wallet's part of the capture is laid over the shares in the
+     * order's vendor order, each taking what is left of it up to its total. Computed from the capture and the shares
+     * alone, so every retry gives each share the same part, and the parts add up to the wallet's.
+     */
+    private Money fromWallet(VendorOrderId vendorOrderId) {
+        Currency currency = captured.currency();
+        long left = capturedFromWallet == null ? 0 : capturedFromWallet.minorUnits();
+        for (Map.Entry<VendorOrderId, Share> entry : shares.entrySet()) {
+            long part = Math.min(left, entry.getValue().totals().total().minorUnits());
+            if (entry.getKey().equals(vendorOrderId)) {
+                return new Money(part, currency);
+            }
+            left -= part;
+        }
+        return Money.zero(currency);
     }
 
     private void postReversal(VendorOrderId vendorOrderId, Share share, Instant at, CommandGateway commands) {

@@ -71,8 +71,20 @@ record CommissionSplit(Money shareTotal, Money commissionBase, Money commission,
 
     /** The capture: the provider holds the share's total for the marketplace; who is owed what of it. */
     List<Posting> capture(VendorId vendorId, PaymentProvider provider) {
+        return capture(vendorId, provider, Money.zero(shareTotal.currency()), null);
+    }
+
+    /**
+     * The capture of a share the customer's wallet paid {@code fromWallet} of (at most the share's total): that part
+     * is debited to the customer's wallet account (what the marketplace owed the customer it now keeps), the rest to
+     * the provider's clearing account; the credits are as for any capture, so the entry balances by construction.
+     */
+    List<Posting> capture(VendorId vendorId, PaymentProvider provider, Money fromWallet, String customerSubject) {
         List<Posting> postings = new ArrayList<>();
-        add(postings, LedgerAccount.gatewayClearing(provider), shareTotal);
+        add(postings, LedgerAccount.gatewayClearing(provider), shareTotal.minus(fromWallet));
+        if (!fromWallet.isZero()) {
+            add(postings, LedgerAccount.customerWallet(customerSubject), fromWallet);
+        }
         add(postings, LedgerAccount.vendorPayable(vendorId), payable.negated());
         add(postings, LedgerAccount.platformCommission(), commission.negated());
         add(postings, LedgerAccount.taxPayable(taxCountry), tax.negated());

@@ -17,6 +17,12 @@ import com.souq.commerce.payment.api.RecordPaymentAuthorizationCommand;
 import com.souq.commerce.payment.api.RecordPaymentCaptureCommand;
 import com.souq.commerce.payment.api.RecordPaymentFailureCommand;
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.wallet.api.CaptureWalletHoldCommand;
+import com.souq.commerce.wallet.api.HoldWalletFundsCommand;
+import com.souq.commerce.wallet.api.ReleaseWalletHoldCommand;
+import com.souq.commerce.wallet.api.WalletId;
+import com.souq.commerce.wallet.api.WalletMovementRefusedEvent;
+import com.souq.commerce.wallet.api.WalletOwner;
 import java.time.Duration;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,6 +59,13 @@ import org.slf4j.LoggerFactory;
  *       authorization when it expires)</td></tr>
  * </table>
  *
+ * <p>The customer's wallet: when it pays the whole order (WALLET) or a part of it, that part is held on the wallet
+ * before the provider is asked for the rest (a wallet that no longer covers it fails the payment, and nothing is
+ * held); the provider then authorizes and captures only its part; the hold is captured right after the provider's
+ * capture, before the capture is recorded, and released when the payment fails or is cancelled. The wallet alone
+ * involves no provider: the hold is the authorization. Each wallet movement carries the payment's transaction id, so
+ * a repeat moves nothing.
+ *
  * <p>Every provider call carries the idempotency key of its payment and step, so a call repeated by a retry or by a
  * redelivered event reaches the provider as the same request; every command sent is a no-op when repeated or
  * overtaken (a webhook recorded the answer first), so the process never fails on a race. The provider's reference is
@@ -86,6 +99,10 @@ public class PaymentProcess {
     private PaymentProvider provider;
     private String method;
     private Money amount;
+    private String customerSubject;
+    /** What the customer's wallet pays of {@link #amount} (zero: nothing), and whether the wallet holds it now. */
+    private Money walletPart;
+    private boolean walletHeld;
     private PaymentStatus status;
     private String providerReference;
     private int failedAttempts;
@@ -100,6 +117,8 @@ public class PaymentProcess {
         provider = event.instruction().provider();
         method = event.instruction().method();
         amount = event.amount();
+        customerSubject = event.customerSubject();
+        walletPart = event.instruction().walletPart(event.amount());
         status = PaymentStatus.INITIATED;
         authorize(gateways, commands, deadlines);
     }
@@ -183,17 +202,19 @@ public class PaymentProcess {
     }
 
     @SagaEventHandler(associationProperty = PAYMENT)
-    void on(PaymentFailedEvent event, PaymentGateways gateways, DeadlineManager deadlines) {
+    void on(PaymentFailedEvent event, PaymentGateways gateways, CommandGateway commands,
+            DeadlineManager deadlines) {
         status = PaymentStatus.FAILED;
         keepReference(event.providerReference());
-        release(gateways, deadlines);
+        release(gateways, commands, deadlines);
     }
 
     @SagaEventHandler(associationProperty = PAYMENT)
-    void on(PaymentCancelledEvent event, PaymentGateways gateways, DeadlineManager deadlines) {
+    void on(PaymentCancelledEvent event, PaymentGateways gateways, CommandGateway commands,
+            DeadlineManager deadlines) {
         status = PaymentStatus.CANCELLED;
         keepReference(event.providerReference());
-        release(gateways, deadlines);
+        release(gateways, commands, deadlines);
     }
 
     @DeadlineHandler(deadlineName = VOID_RETRY)
@@ -206,6 +227,21 @@ public class PaymentProcess {
     }
 
     private void authorize(PaymentGateways gateways, CommandGateway commands, DeadlineManager deadlines) {
+        if (paysFromWallet() && !walletHeld) {
+            Boolean held = commands.sendAndWait(HoldWalletFundsCommand.of(WalletOwner.customer(customerSubject),
+                    paymentId.walletHoldTransactionId(), walletPart, "payment:" + paymentId));
+            if (!Boolean.TRUE.equals(held)) {
+                commands.sendAndWait(new RecordPaymentFailureCommand(paymentId, null, WalletMovementRefusedEvent
+                        .INSUFFICIENT_FUNDS + ": the customer's wallet does not cover " + walletPart));
+                return;
+            }
+            walletHeld = true;
+        }
+        if (provider == PaymentProvider.WALLET) {
+            commands.sendAndWait(new RecordPaymentAuthorizationCommand(paymentId, walletReference(),
+                    providerPart()));
+            return;
+        }
         Optional<PaymentGateway> gateway = gateways.find(provider);
         if (gateway.isEmpty()) {
             commands.sendAndWait(new RecordPaymentFailureCommand(paymentId, null,
@@ -214,7 +250,8 @@ public class PaymentProcess {
         }
         AuthorizationOutcome outcome;
         try {
-            outcome = gateway.get().authorize(new PaymentGateway.Authorization(paymentId, orderId, amount, method));
+            outcome = gateway.get().authorize(new PaymentGateway.Authorization(paymentId, orderId, providerPart(),
+                    method));
         } catch (ProviderUnavailableException unavailable) {
             retryLater(AUTHORIZE_RETRY, unavailable, deadlines, () -> commands.sendAndWait(
                     new RecordPaymentFailureCommand(paymentId, providerReference, PROVIDER_UNAVAILABLE
@@ -234,10 +271,15 @@ public class PaymentProcess {
     }
 
     private void capture(PaymentGateways gateways, CommandGateway commands, DeadlineManager deadlines) {
+        if (provider == PaymentProvider.WALLET) {
+            captureWallet(commands);
+            commands.sendAndWait(new RecordPaymentCaptureCommand(paymentId, walletReference(), providerPart()));
+            return;
+        }
         CaptureOutcome outcome;
         try {
             outcome = gateways.of(provider).capture(new PaymentGateway.Capture(paymentId, providerReference,
-                    amount));
+                    providerPart()));
         } catch (ProviderUnavailableException unavailable) {
             retryLater(CAPTURE_RETRY, unavailable, deadlines, () -> commands.sendAndWait(
                     new RecordPaymentFailureCommand(paymentId, providerReference, PROVIDER_UNAVAILABLE
@@ -246,20 +288,31 @@ public class PaymentProcess {
         }
         failedAttempts = 0;
         switch (outcome) {
-            case CaptureOutcome.Captured captured -> commands.sendAndWait(
-                    new RecordPaymentCaptureCommand(paymentId, captured.reference(), captured.amount()));
+            case CaptureOutcome.Captured captured -> {
+                captureWallet(commands);
+                commands.sendAndWait(new RecordPaymentCaptureCommand(paymentId, captured.reference(),
+                        captured.amount()));
+            }
             case CaptureOutcome.Refused refused -> commands.sendAndWait(
                     new RecordPaymentFailureCommand(paymentId, refused.reference(),
                             CAPTURE_REFUSED + ": " + refused.reason()));
         }
     }
 
-    /** The payment ended without capture: whatever the provider holds under our reference is voided. */
-    private void release(PaymentGateways gateways, DeadlineManager deadlines) {
+    /**
+     * The payment ended without capture: the wallet's hold is given back and whatever the provider holds under our
+     * reference is voided.
+     */
+    private void release(PaymentGateways gateways, CommandGateway commands, DeadlineManager deadlines) {
         settled(AUTHORIZE_RETRY, deadlines);
         settled(CAPTURE_RETRY, deadlines);
         deadlines.cancelAllWithinScope(STATUS_POLL);
-        if (providerReference == null) {
+        if (walletHeld) {
+            commands.sendAndWait(new ReleaseWalletHoldCommand(walletId(), paymentId.walletReleaseTransactionId(),
+                    paymentId.walletHoldTransactionId()));
+            walletHeld = false;
+        }
+        if (providerReference == null || provider == PaymentProvider.WALLET) {
             SagaLifecycle.end();
             return;
         }
@@ -300,6 +353,32 @@ public class PaymentProcess {
         log.info("Payment {}: {} unreachable ({}), attempt {} of {} in {}", paymentId, provider,
                 unavailable.getMessage(), failedAttempts + 1, MAX_ATTEMPTS, backoff);
         deadlines.schedule(backoff, step, new Retry(paymentId, failedAttempts + 1));
+    }
+
+    /** The wallet's part leaves the wallet: its hold is captured, once (the capture's transaction id says so). */
+    private void captureWallet(CommandGateway commands) {
+        if (!paysFromWallet()) {
+            return;
+        }
+        commands.sendAndWait(new CaptureWalletHoldCommand(walletId(), paymentId.walletCaptureTransactionId(),
+                paymentId.walletHoldTransactionId(), walletPart, "payment:" + paymentId));
+    }
+
+    private boolean paysFromWallet() {
+        return walletPart != null && !walletPart.isZero();
+    }
+
+    /** What the provider authorizes and captures: the amount less the wallet's part. */
+    private Money providerPart() {
+        return walletPart == null ? amount : amount.minus(walletPart);
+    }
+
+    private WalletId walletId() {
+        return WalletId.of(WalletOwner.customer(customerSubject), amount.currency());
+    }
+
+    private String walletReference() {
+        return "wallet:" + paymentId.walletHoldTransactionId();
     }
 
     static Duration backoff(int failedAttempts) {

@@ -27,6 +27,21 @@ public record PaymentId(String value) {
                 .toString());
     }
 
+    /** The wallet transaction that holds the part of this payment the customer's wallet pays. */
+    public String walletHoldTransactionId() {
+        return "payment-hold:" + value;
+    }
+
+    /** The wallet transaction that captures that hold once the payment is captured. */
+    public String walletCaptureTransactionId() {
+        return "payment-capture:" + value;
+    }
+
+    /** The wallet transaction that gives that hold back when the payment fails or is cancelled. */
+    public String walletReleaseTransactionId() {
+        return "payment-release:" + value;
+    }
+
     @JsonValue
     @Override
     public String value() {

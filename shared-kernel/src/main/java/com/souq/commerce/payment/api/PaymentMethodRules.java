@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  *   <tr><td>MADA</td><td>SAR</td><td>SA</td><td>the card aggregator's token of the shopper's mada card</td></tr>
  *   <tr><td>CASH_ON_DELIVERY</td><td>the shipping country's own currency (EGP in EG, SAR in SA, LKR in LK)</td>
  *       <td>EG, SA, LK</td><td>{@value #CASH}</td></tr>
+ *   <tr><td>WALLET (the whole order), or a part from the wallet with any provider but CASH_ON_DELIVERY</td>
+ *       <td>the wallet's: the order's</td><td>any</td><td>{@code wallet}</td></tr>
  * </table>
  *
  * <p>InstaPay and Vodafone Cash move Egyptian pounds between Egyptian accounts only, and mada is a Saudi scheme
@@ -49,7 +51,16 @@ public final class PaymentMethodRules {
     public static Optional<String> refusal(PaymentInstruction instruction, Currency currency, CountryCode shipTo) {
         PaymentProvider provider = instruction.provider();
         String method = instruction.method();
-        return switch (provider) {
+        if (instruction.fromWallet() != null) {
+            if (provider.collectsOnDelivery()) {
+                return Optional.of("Cash on delivery cannot be combined with the wallet");
+            }
+            if (!instruction.fromWallet().currency().equals(currency)) {
+                return Optional.of("The wallet part is in " + instruction.fromWallet().currency().getCurrencyCode()
+                        + "; the order is in " + currency.getCurrencyCode());
+            }
+        }
+        Optional<String> refusal = switch (provider) {
             case SANDBOX, STRIPE -> Optional.empty();
             case INSTAPAY -> local(provider, currency, shipTo, EGP, "EG").or(() ->
                     EGYPTIAN_MOBILE.matcher(method).matches() || INSTAPAY_ADDRESS.matcher(method).matches()
@@ -65,7 +76,10 @@ public final class PaymentMethodRules {
                             ? Optional.empty()
                             : Optional.of("mada pays with the card token of the payment page"));
             case CASH_ON_DELIVERY -> cashOnDelivery(currency, shipTo, method);
+            case WALLET -> PaymentInstruction.WALLET_METHOD.equals(method) ? Optional.<String>empty()
+                    : Optional.of("The wallet pays with the method \"" + PaymentInstruction.WALLET_METHOD + "\"");
         };
+        return refusal;
     }
 
     private static Optional<String> local(PaymentProvider provider, Currency currency, CountryCode shipTo,

@@ -16,7 +16,9 @@ public enum PaymentProvider {
     /** Saudi Arabia's debit card scheme, through a card aggregator's hosted 3-D Secure page (SAR only). */
     MADA,
     /** The courier collects the money when it delivers; nothing is taken at checkout. */
-    CASH_ON_DELIVERY;
+    CASH_ON_DELIVERY,
+    /** The customer's own wallet with the marketplace pays the whole order: held, then captured; no provider. */
+    WALLET;
 
     /** Nothing is taken at checkout: the money is captured once the goods are delivered. */
     public boolean collectsOnDelivery() {

@@ -14,6 +14,7 @@ import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.platform.web.Problems;
 import com.souq.commerce.platform.web.idempotency.IdempotentCommands;
 import com.souq.commerce.shared.geo.CountryCode;
+import com.souq.commerce.shared.money.Money;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,9 +23,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.security.Principal;
+import java.util.Currency;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -76,10 +79,23 @@ class CartCommandController {
         }
     }
 
-    record Payment(@NotNull PaymentProvider provider, @NotBlank @Size(max = 255) String method) {
+    /**
+     * How the order is paid: a provider and its method; {@code {"provider": "WALLET", "method": "wallet"}} pays all of
+     * it from the customer's wallet, and {@code fromWallet} pays that much from the wallet and the rest with the
+     * provider.
+     */
+    record Payment(@NotNull PaymentProvider provider, @NotBlank @Size(max = 255) String method,
+                   @Valid WalletPart fromWallet) {
 
         PaymentInstruction toInstruction() {
-            return new PaymentInstruction(provider, method);
+            return new PaymentInstruction(provider, method, fromWallet == null ? null : fromWallet.toMoney());
+        }
+    }
+
+    record WalletPart(@NotNull @Positive Long minorUnits, @NotNull Currency currency) {
+
+        Money toMoney() {
+            return new Money(minorUnits, currency);
         }
     }
 

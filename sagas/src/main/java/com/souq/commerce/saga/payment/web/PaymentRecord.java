@@ -17,7 +17,8 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 /**
- * A payment as its own events tell it now: whose it is, how much, with which provider, where it stands. Read from the
+ * A payment as its own events tell it now: whose it is, how much its provider takes (the amount less what the
+ * customer's wallet pays), with which provider, where it stands. Read from the
  * event store rather than a read model, so a shopper acting right after the provider's answer finds it current.
  */
 record PaymentRecord(PaymentId paymentId, String customerSubject, PaymentProvider provider, Money amount,
@@ -31,7 +32,8 @@ record PaymentRecord(PaymentId paymentId, String customerSubject, PaymentProvide
             Object event = message.getPayload();
             if (event instanceof PaymentRequestedEvent requested) {
                 payment = new PaymentRecord(paymentId, requested.customerSubject(), requested.instruction().provider(),
-                        requested.amount(), PaymentStatus.INITIATED);
+                        requested.amount().minus(requested.instruction().walletPart(requested.amount())),
+                        PaymentStatus.INITIATED);
             } else if (payment != null) {
                 payment = payment.after(event);
             }
