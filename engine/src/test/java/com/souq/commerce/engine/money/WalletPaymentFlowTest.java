@@ -103,6 +103,7 @@ class WalletPaymentFlowTest {
         long total = payment.get("amount").get("minorUnits").asLong();
         assertThat(payment.get("status").asString()).isEqualTo("CAPTURED");
         assertThat(payment.get("captured").get("minorUnits").asLong()).isEqualTo(total);
+        assertThat(payment.get("fromWallet").get("minorUnits").asLong()).isEqualTo(300_00);
         await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == 700_00);
         JsonNode statement = story.api.get("/api/v1/wallets/me?currency=EGP", story.customer).json()
                 .get("statement").get("items");
@@ -149,6 +150,7 @@ class WalletPaymentFlowTest {
         JsonNode payment = story.api.get("/api/v1/orders/" + orderId + "/payment", story.customer).json();
         long total = payment.get("captured").get("minorUnits").asLong();
         assertThat(payment.get("provider").asString()).isEqualTo("WALLET");
+        assertThat(payment.get("fromWallet").get("minorUnits").asLong()).isEqualTo(total);
         assertThat(total).isLessThan(1_000_00);
         await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == 1_000_00 - total);
         String share = MoneyStory.share(orderId, cairo);

@@ -13,6 +13,7 @@ import com.souq.commerce.payment.api.PaymentRefundRequestedEvent;
 import com.souq.commerce.payment.api.PaymentRefundedEvent;
 import com.souq.commerce.payment.api.PaymentRequestedEvent;
 import com.souq.commerce.payment.api.PaymentStatus;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,9 +48,10 @@ class PaymentProjector {
     void on(PaymentRequestedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         jdbc.sql("""
                         INSERT INTO payments (payment_id, order_id, customer_subject, status, provider, method,
-                                              amount_minor, currency, requested_at, updated_at, version)
-                        VALUES (:id, :order, :customer, :status, :provider, :method, :amount, :currency, :at, :at,
-                                :version)
+                                              amount_minor, from_wallet_minor, currency, requested_at, updated_at,
+                                              version)
+                        VALUES (:id, :order, :customer, :status, :provider, :method, :amount, :fromWallet, :currency,
+                                :at, :at, :version)
                         ON CONFLICT (payment_id) DO NOTHING""")
                 .param("id", uuid(event.paymentId()))
                 .param("order", UUID.fromString(event.orderId().value()))
@@ -58,6 +60,8 @@ class PaymentProjector {
                 .param("provider", event.instruction().provider().name())
                 .param("method", event.instruction().method())
                 .param("amount", event.amount().minorUnits())
+                .param("fromWallet", event.instruction().usesWallet()
+                        ? event.instruction().walletPart(event.amount()).minorUnits() : null, Types.BIGINT)
                 .param("currency", event.amount().currency().getCurrencyCode())
                 .param("at", utc(at))
                 .param("version", version)

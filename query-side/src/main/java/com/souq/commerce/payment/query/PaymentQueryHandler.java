@@ -29,7 +29,7 @@ class PaymentQueryHandler {
     Optional<PaymentView> handle(FindOrderPaymentQuery query) {
         return jdbc.sql("""
                         SELECT payment_id, order_id, customer_subject, status, provider, method, provider_reference,
-                               amount_minor, currency, authorized_minor, captured_minor, next_action_url,
+                               amount_minor, from_wallet_minor, currency, authorized_minor, captured_minor, next_action_url,
                                failure_reason, cancellation_reason, requested_at, authorized_at, captured_at,
                                updated_at, version
                           FROM payments WHERE order_id = :order
@@ -50,6 +50,7 @@ class PaymentQueryHandler {
                 row.getString("method"),
                 row.getString("provider_reference"),
                 money(row, "amount_minor"),
+                money(row, "from_wallet_minor"),
                 money(row, "authorized_minor"),
                 money(row, "captured_minor"),
                 status == PaymentStatus.REQUIRES_ACTION ? row.getString("next_action_url") : null,

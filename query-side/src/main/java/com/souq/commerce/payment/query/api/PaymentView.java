@@ -8,7 +8,9 @@ import java.time.Instant;
 /**
  * A payment as the paying customer and staff see it. {@code nextActionUrl} is where the customer completes an extra
  * step, present only while the status is REQUIRES_ACTION; {@code failureReason} and {@code cancellationReason} explain
- * a FAILED or CANCELLED payment. {@code version} is the sequence number of the last Payment event the view reflects.
+ * a FAILED or CANCELLED payment. {@code fromWallet} is what the customer's wallet pays of {@code amount} (null:
+ * nothing; all of it with provider WALLET), the provider taking the rest. {@code version} is the sequence number of
+ * the last Payment event the view reflects.
  */
 public record PaymentView(
         String paymentId,
@@ -19,6 +21,7 @@ public record PaymentView(
         String method,
         String providerReference,
         Money amount,
+        Money fromWallet,
         Money authorized,
         Money captured,
         String nextActionUrl,
