@@ -145,6 +145,25 @@ class WalletTest {
     }
 
     @Test
+    void aHoldAnswersWhetherItStandsAndSoDoesItsRepeat() {
+        fixture.given(opened(), toppedUp())
+                .when(HoldWalletFundsCommand.of(MONA, ORDER_HOLD, egp(200_00), "order 1"))
+                .expectResultMessagePayload(true);
+        fixture.given(opened(), toppedUp(), heldForOrder())
+                .when(HoldWalletFundsCommand.of(MONA, ORDER_HOLD, egp(200_00), "order 1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(true);
+        fixture.given(opened(), toppedUp(), heldForOrder())
+                .when(HoldWalletFundsCommand.of(MONA, "order-hold-2", egp(300_01), "order 2"))
+                .expectResultMessagePayload(false);
+        fixture.given(opened(), toppedUp(), heldForOrder(), refused("order-hold-2", MovementType.HOLD, null, 300_01,
+                        WalletMovementRefusedEvent.INSUFFICIENT_FUNDS, 300_00))
+                .when(HoldWalletFundsCommand.of(MONA, "order-hold-2", egp(300_01), "order 2"))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
     void aHoldBeyondTheAvailableBalanceIsRefusedWithAnEvent() {
         fixture.given(opened(), toppedUp(), heldForOrder())
                 .when(HoldWalletFundsCommand.of(MONA, "order-hold-2", egp(300_01), "order 2"))

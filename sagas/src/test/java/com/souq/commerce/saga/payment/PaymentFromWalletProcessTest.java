@@ -75,6 +75,14 @@ class PaymentFromWalletProcessTest {
     }
 
     @Test
+    void aRedeliveredRequestHoldsNothingMore() {
+        when(stripe.authorize(any())).thenReturn(new AuthorizationOutcome.Authorized(INTENT, egp(700_00)));
+        fixture.givenAPublished(requested(SPLIT))
+                .whenPublishingA(requested(SPLIT))
+                .expectDispatchedCommands(new RecordPaymentAuthorizationCommand(PAYMENT, INTENT, egp(700_00)));
+    }
+
+    @Test
     void aWalletThatNoLongerCoversItsPartFailsThePaymentAndTheProviderIsNeverAsked() {
         walletCovers = false;
         fixture.givenNoPriorActivity()
