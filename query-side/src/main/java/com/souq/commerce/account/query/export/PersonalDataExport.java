@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * carts, orders, payments and refunds and the owner id of their wallets. Read models appear as the rows of their
  * documented tables (snake_case columns), each order with its lines, vendor orders and timeline. {@code events} holds
  * every stored event of the person's own aggregates (their account; every cart, order, vendor order, payment and
- * wallet whose first event names them) and every other event whose payload names them, in the store's global order.
+ * wallet whose first event names them) and every other event whose payload names them, in the store's global order,
+ * except events of another person's account: an administrator or vendor who created a staff account is named in it
+ * ({@code createdBy}), but its email and name are that other person's.
  *
  * <p>The whole document is read in one read-only REPEATABLE READ transaction, so its parts agree with each other, and
  * every part is read through a server-side cursor and written as it arrives: memory stays constant however many
@@ -93,7 +95,7 @@ public class PersonalDataExport {
                    e.payloadrevision, e.timestamp, e.metadata, e.payload
               FROM domainevententry e
              WHERE e.aggregateidentifier = :subject
-                OR position(:needle IN e.payload) > 0
+                OR (position(:needle IN e.payload) > 0 AND e.type IS DISTINCT FROM 'Account')
                 OR e.aggregateidentifier IN (SELECT first.aggregateidentifier FROM domainevententry first
                                               WHERE first.sequencenumber = 0
                                                 AND first.type IN (%s)
