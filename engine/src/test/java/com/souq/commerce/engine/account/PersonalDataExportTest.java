@@ -50,7 +50,7 @@ class PersonalDataExportTest {
     }
 
     record Shopper(String email, String token, String accountId, String street, String orderId, String paymentId,
-                   long grandTotal) {
+                   String vendorOrderId, long grandTotal) {
     }
 
     @Test
@@ -133,9 +133,19 @@ class PersonalDataExportTest {
     }
 
     @Test
-    void supportExportsTheSameDocumentTheCustomerGets() {
-        String listing = published(vendors.approved("Export Support Parts", "EG", "EGP"));
-        Shopper mona = paidOrder("mona-support", listing);
+    void supportExportsTheSameDocumentTheCustomerGetsWithRefundsAndWallet() {
+        String vendor = vendors.approved("Export Support Parts", "EG", "EGP");
+        Shopper mona = paidOrder("mona-support", published(vendor));
+        Api.Reply requested = api.post("/api/v1/vendor-orders/" + mona.vendorOrderId() + "/refunds", mona.token(),
+                Map.of("amount", Map.of("minorUnits", 100_00, "currency", "EGP"), "destination", "CUSTOMER_WALLET",
+                        "reason", "Late delivery"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        String refundId = requested.json().get("refundId").asString();
+        Api.Reply approved = api.post("/api/v1/vendor-orders/" + mona.vendorOrderId() + "/refunds/" + refundId
+                + "/approval", vendors.staffOf(vendor), null, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
+        await().atMost(EVENTUALLY).until(() -> api.get("/api/v1/wallets/me?currency=EGP", mona.token()),
+                reply -> reply.status() == 200 && reply.json().path("statement").path("items").size() == 1);
         String support = api.token("support-" + UUID.randomUUID(), "SUPPORT");
         String admin = api.token("admin-" + UUID.randomUUID(), "ADMIN");
 
@@ -145,6 +155,17 @@ class PersonalDataExportTest {
                     api.get("/api/v1/support/accounts/" + mona.accountId() + "/export", support));
             assertThat(onBehalf).isEqualTo(own);
             assertThat(own.get("orders").get(0).get("order_id").asString()).isEqualTo(mona.orderId());
+            assertThat(own.get("refunds").get(0).get("refund_id").asString()).isEqualTo(refundId);
+            assertThat(own.get("refunds").get(0).get("status").asString()).isEqualTo("REFUNDED");
+            assertThat(own.get("wallets").get(0).get("balance_minor").asLong()).isEqualTo(100_00);
+            assertThat(own.get("walletMovements").get(0).get("movement_type").asString()).isEqualTo("DEPOSIT");
+            String walletId = own.get("wallets").get(0).get("wallet_id").asString();
+            assertThat(own.get("events").valueStream()
+                    .filter(event -> event.get("aggregateId").asString().equals(walletId))
+                    .map(event -> event.get("type").asString()))
+                    .containsExactly("WalletOpenedEvent", "WalletDepositedEvent");
+            assertThat(own.get("events").valueStream().map(event -> event.get("type").asString()))
+                    .contains("RefundRequestedEvent", "RefundApprovedEvent", "PaymentRefundedEvent");
         });
         Api.Reply byAdmin = api.get("/api/v1/support/accounts/" + mona.accountId() + "/export", admin);
         assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
@@ -206,6 +227,7 @@ class PersonalDataExportTest {
                 reply -> reply.status() == 200 && reply.json().get("addresses").size() == 1);
         return new Shopper(email, token, accountId, street, orderId,
                 order.get("payment").get("paymentId").asString(),
+                order.get("vendorOrders").get(0).get("vendorOrderId").asString(),
                 order.get("totals").get("grandTotal").get("minorUnits").asLong());
     }
 
