@@ -7,6 +7,7 @@ import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.CurrencyMismatchException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -137,6 +138,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return translated(ex);
     }
 
+    /** The command did not finish in time (a loaded engine): its outcome is unknown, and retrying is safe. */
+    @ExceptionHandler(TimeoutException.class)
+    ResponseEntity<Object> timedOut(TimeoutException ex) {
+        return timedOut();
+    }
+
     @ExceptionHandler(IdempotencyProblem.class)
     ResponseEntity<Object> idempotency(IdempotencyProblem ex) {
         return problem(Problems.of(ex.status(), ex.code(), ex.getMessage()));
@@ -188,8 +195,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "CONCURRENT_MODIFICATION", "Another change to the same object won the race: read it and retry"));
             case LockAcquisitionFailedException busy -> problem(Problems.of(HttpStatus.CONFLICT,
                     "CONCURRENT_MODIFICATION", "Another change to the same object was under way: retry"));
+            case TimeoutException late -> timedOut();
             default -> internalError(ex);
         };
+    }
+
+    private static ResponseEntity<Object> timedOut() {
+        log.warn("A command did not finish within its time limit: answered 503");
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "COMMAND_TIMED_OUT",
+                "The engine did not finish the command in time, so its outcome is unknown: read the resource, or retry "
+                        + "(with the same Idempotency-Key where the endpoint takes one)");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     private ResponseEntity<Object> internalError(Exception ex) {
