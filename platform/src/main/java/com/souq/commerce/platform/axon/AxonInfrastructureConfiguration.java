@@ -2,6 +2,7 @@ package com.souq.commerce.platform.axon;
 
 import com.souq.commerce.vendor.api.upcasting.VendorAppliedEventRevision1Upcaster;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -34,11 +35,13 @@ import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 /**
@@ -111,14 +114,22 @@ public class AxonInfrastructureConfiguration {
      * payments and listings of different orders then deadlock (measured under concurrent checkouts). Here a command
      * holds one aggregate's lock for as long as it runs. The saga still waits for the result; every command a saga
      * sends is idempotent, so a saga batch rolled back after its commands committed sends them again harmlessly.
+     * Their connections come from the command pool ({@link CommandConnections}).
      */
+    /** Commands take their connections from a pool of their own: {@link CommandConnections}. */
+    @Bean
+    static BeanPostProcessor commandConnections(Environment environment) {
+        return CommandConnections.installer(environment);
+    }
+
     @Bean
     @Qualifier("localSegment")
     AsynchronousCommandBus commandBus(TransactionManager transactionManager,
                                       org.axonframework.config.Configuration axon,
                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
         AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .executor(task -> commandThreads.execute(CommandConnections.forCommands(task)))
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
