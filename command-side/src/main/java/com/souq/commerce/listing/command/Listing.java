@@ -14,6 +14,7 @@ import com.souq.commerce.listing.api.ListingEditedEvent;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.listing.api.ListingPriceChangedEvent;
 import com.souq.commerce.listing.api.ListingPublishedEvent;
+import com.souq.commerce.listing.api.ListingRestockedForRefundEvent;
 import com.souq.commerce.listing.api.ListingSoldEvent;
 import com.souq.commerce.listing.api.ListingStatus;
 import com.souq.commerce.listing.api.ListingStockAdjustedEvent;
@@ -23,12 +24,14 @@ import com.souq.commerce.listing.api.MarkListingSoldCommand;
 import com.souq.commerce.listing.api.PublishListingCommand;
 import com.souq.commerce.listing.api.ReleaseStockReservationCommand;
 import com.souq.commerce.listing.api.ReserveStockCommand;
+import com.souq.commerce.listing.api.RestockListingForRefundCommand;
 import com.souq.commerce.listing.api.StockReservationCommittedEvent;
 import com.souq.commerce.listing.api.StockReservationRejectedEvent;
 import com.souq.commerce.listing.api.StockReservationReleasedEvent;
 import com.souq.commerce.listing.api.StockReservedEvent;
 import com.souq.commerce.listing.api.UnpublishListingCommand;
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.platform.axon.AggregateCaching;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
@@ -37,7 +40,9 @@ import com.souq.commerce.vendor.command.VendorStanding;
 import com.souq.commerce.vendor.command.VendorStandings;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -52,6 +57,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * below what orders have reserved, so available stock is never negative. Reservations are keyed by order: reserving,
  * releasing or committing twice for the same order changes nothing the second time; a reservation that cannot be
  * met is recorded as a rejection event for checkout to react to.
+ *
+ * <p>Restocking for a refund puts back only items that left the stock with a shipment (a committed reservation), at
+ * most as many as that order took, once per refund: a reservation still held or released is stock that never left,
+ * so counting it back would count it twice.
  */
 @Aggregate(cache = AggregateCaching.CACHE)
 class Listing {
@@ -65,6 +74,8 @@ class Listing {
     private Money price;
     private int quantityOnHand;
     private final Map<OrderId, Reservation> reservations = new HashMap<>();
+    private final Set<RefundId> restockedRefunds = new HashSet<>();
+    private final Map<OrderId, Integer> restockedByOrder = new HashMap<>();
 
     protected Listing() {
         // required by Axon to rebuild the aggregate from its events
@@ -213,6 +224,35 @@ class Listing {
                 quantityOnHand - reservation.quantity()));
     }
 
+    /**
+     * Refused (a domain error the refund process logs and skips) when the listing is sold or deleted, when the order
+     * never shipped these items, or when it would get back more than it took.
+     */
+    @CommandHandler
+    void handle(RestockListingForRefundCommand command) {
+        if (command.quantity() <= 0) {
+            throw DomainRuleViolation.unprocessable("INVALID_QUANTITY", "A restock is for at least one item");
+        }
+        if (restockedRefunds.contains(command.refundId())) {
+            return;
+        }
+        requireNotFinal("restocked");
+        Reservation reservation = reservations.get(command.orderId());
+        if (reservation == null || reservation.state() != Reservation.State.COMMITTED) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "NOTHING_SHIPPED",
+                    "Order " + command.orderId() + " took nothing out of the stock of listing " + listingId
+                            + ": its items never left, there is nothing to restock");
+        }
+        int restockable = reservation.quantity() - restockedByOrder.getOrDefault(command.orderId(), 0);
+        if (command.quantity() > restockable) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "RESTOCK_EXCEEDS_SOLD",
+                    "Order " + command.orderId() + " has " + restockable + " items of listing " + listingId
+                            + " left to restock, not " + command.quantity());
+        }
+        apply(new ListingRestockedForRefundEvent(listingId, vendorId, command.refundId(), command.orderId(),
+                command.quantity(), quantityOnHand + command.quantity(), available() + command.quantity()));
+    }
+
     ListingQuote quote() {
         return new ListingQuote(listingId, vendorId, status, price, available());
     }
@@ -320,6 +360,13 @@ class Listing {
     @EventSourcingHandler
     void on(StockReservationCommittedEvent event) {
         reservations.computeIfPresent(event.orderId(), (order, held) -> held.withState(Reservation.State.COMMITTED));
+        quantityOnHand = event.quantityOnHand();
+    }
+
+    @EventSourcingHandler
+    void on(ListingRestockedForRefundEvent event) {
+        restockedRefunds.add(event.refundId());
+        restockedByOrder.merge(event.orderId(), event.quantity(), Integer::sum);
         quantityOnHand = event.quantityOnHand();
     }
 

@@ -20,6 +20,7 @@ import com.souq.commerce.listing.api.ListingDeletedEvent;
 import com.souq.commerce.listing.api.ListingEditedEvent;
 import com.souq.commerce.listing.api.ListingPriceChangedEvent;
 import com.souq.commerce.listing.api.ListingPublishedEvent;
+import com.souq.commerce.listing.api.ListingRestockedForRefundEvent;
 import com.souq.commerce.listing.api.ListingSoldEvent;
 import com.souq.commerce.listing.api.ListingStockAdjustedEvent;
 import com.souq.commerce.listing.api.ListingUnpublishedEvent;
@@ -28,11 +29,14 @@ import com.souq.commerce.listing.api.MarkListingSoldCommand;
 import com.souq.commerce.listing.api.PublishListingCommand;
 import com.souq.commerce.listing.api.ReleaseStockReservationCommand;
 import com.souq.commerce.listing.api.ReserveStockCommand;
+import com.souq.commerce.listing.api.RestockListingForRefundCommand;
 import com.souq.commerce.listing.api.StockReservationCommittedEvent;
 import com.souq.commerce.listing.api.StockReservationRejectedEvent;
 import com.souq.commerce.listing.api.StockReservationReleasedEvent;
 import com.souq.commerce.listing.api.StockReservedEvent;
 import com.souq.commerce.listing.api.UnpublishListingCommand;
+import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.order.api.RefundId;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Currencies;
 import com.souq.commerce.shared.money.Money;
@@ -339,5 +343,72 @@ class ListingTest {
                         Matchers.predicate(event -> event instanceof StockReservedEvent reserved
                                 && reserved.available() == 0),
                         Matchers.andNoMore())));
+    }
+
+    private static final RefundId REFUND_1 = RefundId.of("c0000000-0000-4000-8000-000000000001");
+    private static final RefundId REFUND_2 = RefundId.of("c0000000-0000-4000-8000-000000000002");
+
+    /** 5 on hand, order A took 3 with its shipment, order B holds 1: 2 on hand, 1 available. */
+    private static Object[] shippedToOrderA() {
+        return new Object[] {ListingFixture.created(5), new ListingPublishedEvent(LISTING, VENDOR),
+                new StockReservedEvent(LISTING, VENDOR, ORDER_A, 3, PRICE, 2),
+                new StockReservationCommittedEvent(LISTING, VENDOR, ORDER_A, 3, 2),
+                new StockReservedEvent(LISTING, VENDOR, ORDER_B, 1, PRICE, 1)};
+    }
+
+    @Test
+    void refundedItemsThatShippedComeBackOnHandOncePerRefund() {
+        fixture.given(shippedToOrderA())
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_1, ORDER_A, 2))
+                .expectEvents(new ListingRestockedForRefundEvent(LISTING, VENDOR, REFUND_1, ORDER_A, 2, 4, 3));
+        fixture.given(shippedToOrderA())
+                .andGiven(new ListingRestockedForRefundEvent(LISTING, VENDOR, REFUND_1, ORDER_A, 2, 4, 3))
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_1, ORDER_A, 2))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anOrderGetsBackNoMoreThanItsShipmentTook() {
+        fixture.given(shippedToOrderA())
+                .andGiven(new ListingRestockedForRefundEvent(LISTING, VENDOR, REFUND_1, ORDER_A, 2, 4, 3))
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_2, ORDER_A, 2))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(shippedToOrderA())
+                .andGiven(new ListingRestockedForRefundEvent(LISTING, VENDOR, REFUND_1, ORDER_A, 2, 4, 3))
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_2, ORDER_A, 1))
+                .expectEvents(new ListingRestockedForRefundEvent(LISTING, VENDOR, REFUND_2, ORDER_A, 1, 5, 4));
+    }
+
+    @Test
+    void itemsThatNeverShippedAreNotRestocked() {
+        // order B's reservation is still held: releasing it gives the stock back, a restock would count it twice
+        fixture.given(shippedToOrderA())
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_1, ORDER_B, 1))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(shippedToOrderA())
+                .andGiven(new StockReservationReleasedEvent(LISTING, VENDOR, ORDER_B, 1, 2))
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_1, ORDER_B, 1))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void soldOrDeletedListingIsNotRestocked() {
+        fixture.given(shippedToOrderA())
+                .andGiven(new ListingSoldEvent(LISTING, VENDOR))
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_1, ORDER_A, 1))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+        fixture.given(shippedToOrderA())
+                .andGiven(new ListingDeletedEvent(LISTING, VENDOR))
+                .when(new RestockListingForRefundCommand(LISTING, REFUND_1, ORDER_A, 1))
+                .expectException(DomainRuleViolation.class).expectNoEvents();
+    }
+
+    @Test
+    void restockedItemsCanBeReservedAgain() {
+        fixture.given(shippedToOrderA())
+                .andGiven(new ListingRestockedForRefundEvent(LISTING, VENDOR, REFUND_1, ORDER_A, 3, 5, 4))
+                .when(new ReserveStockCommand(LISTING, OrderId.of("d0000000-0000-4000-8000-00000000000d"), 4))
+                .expectEvents(new StockReservedEvent(LISTING, VENDOR,
+                        OrderId.of("d0000000-0000-4000-8000-00000000000d"), 4, PRICE, 0));
     }
 }

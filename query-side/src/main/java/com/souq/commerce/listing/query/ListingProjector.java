@@ -8,6 +8,7 @@ import com.souq.commerce.listing.api.ListingEditedEvent;
 import com.souq.commerce.listing.api.ListingId;
 import com.souq.commerce.listing.api.ListingPriceChangedEvent;
 import com.souq.commerce.listing.api.ListingPublishedEvent;
+import com.souq.commerce.listing.api.ListingRestockedForRefundEvent;
 import com.souq.commerce.listing.api.ListingSoldEvent;
 import com.souq.commerce.listing.api.ListingStatus;
 import com.souq.commerce.listing.api.ListingStockAdjustedEvent;
@@ -110,6 +111,13 @@ class ListingProjector {
         update(event.listingId(), version, at, "quantity_on_hand = :onHand, reserved = :reserved")
                 .param("onHand", event.quantityOnHand())
                 .param("reserved", event.reserved())
+                .update();
+    }
+
+    @EventHandler
+    void on(ListingRestockedForRefundEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.listingId(), version, at, "quantity_on_hand = :onHand")
+                .param("onHand", event.quantityOnHand())
                 .update();
     }
 

@@ -3,6 +3,7 @@ package com.souq.commerce.order.query;
 import static com.souq.commerce.order.query.Rows.utc;
 import static com.souq.commerce.order.query.Rows.uuid;
 
+import com.souq.commerce.listing.api.ListingRestockedForRefundEvent;
 import com.souq.commerce.listing.api.StockReservationCommittedEvent;
 import com.souq.commerce.listing.api.StockReservationRejectedEvent;
 import com.souq.commerce.listing.api.StockReservationReleasedEvent;
@@ -231,6 +232,12 @@ class OrderTimelineProjector {
     void on(StockReservationCommittedEvent event, DomainEventMessage<?> message) {
         record(message, event.orderId(), event.quantity() + " × listing " + event.listingId() + " left the stock, sold",
                 Actor.ENGINE, null, event.vendorId());
+    }
+
+    @EventHandler
+    void on(ListingRestockedForRefundEvent event, DomainEventMessage<?> message) {
+        record(message, event.orderId(), event.quantity() + " × listing " + event.listingId()
+                + " back in stock, refund " + event.refundId(), Actor.ENGINE, null, event.vendorId());
     }
 
     @ResetHandler

@@ -2,6 +2,8 @@ package com.souq.commerce.saga.refund;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.souq.commerce.ledger.api.JournalEntryId;
+import com.souq.commerce.listing.api.ListingId;
+import com.souq.commerce.listing.api.RestockListingForRefundCommand;
 import com.souq.commerce.ledger.api.JournalReferences;
 import com.souq.commerce.ledger.api.LedgerAccount;
 import com.souq.commerce.ledger.api.Operations;
@@ -11,6 +13,7 @@ import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.RefundApprovedEvent;
 import com.souq.commerce.order.api.RefundDestination;
 import com.souq.commerce.order.api.RefundId;
+import com.souq.commerce.order.api.RefundLine;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.PaymentProvider;
@@ -32,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -51,6 +55,9 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Steps and compensations</caption>
  *   <tr><th>when</th><th>it does</th><th>if that cannot be done</th></tr>
+ *   <tr><td>refund approved with {@code restock}</td><td>put each refunded line's quantity back in its listing's stock,
+ *       keyed by the refund</td><td>listing sold or deleted, or the items never shipped (their reservation is
+ *       released, not restocked): logged and skipped, the refund goes on</td></tr>
  *   <tr><td>refund approved (requested and approved, or automatic on a rejected or cancelled share)</td><td>ask the
  *       Payment to refund it: it checks the refunds stay within what was captured for the vendor order and the
  *       payment</td><td>refused (nothing captured, above the remainder): logged, the process ends and nothing
@@ -67,7 +74,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The commission, its VAT and the vendor's payable are given back by the commission process when it sees the
  * approval; this process moves the money out of refunds clearing. Every command is total and every entry and deposit
- * is named by the refund, so a redelivered event or a retried step moves nothing twice.
+ * is named by the refund, so a redelivered event or a retried step moves nothing twice. An amount-only refund has no
+ * lines and restocks nothing; the automatic refund of a rejected or cancelled share has none either: its items never
+ * left the stock, the splitting process releases their reservations.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -103,6 +112,9 @@ public class RefundProcess {
         vendorOrderId = event.vendorOrderId();
         customerSubject = event.customerSubject();
         amount = event.amount();
+        if (event.restock()) {
+            restock(event.lines(), commands);
+        }
         try {
             commands.sendAndWait(new RefundPaymentCommand(paymentId, refundId, vendorOrderId, amount,
                     event.shareTotal(), event.destination()));
@@ -169,6 +181,24 @@ public class RefundProcess {
 
     /** The payload of a retry deadline: which refund and which attempt, readable in the scheduler's table. */
     record Retry(RefundId refundId, int attempt) {
+    }
+
+    /** One command per listing, in listing order like every other stock step, so no two handlers wait on each other. */
+    private void restock(List<RefundLine> lines, CommandGateway commands) {
+        Map<String, Integer> quantities = new TreeMap<>();
+        lines.forEach(line -> quantities.merge(line.listingId().value(), line.quantity(), Integer::sum));
+        quantities.forEach((listing, quantity) -> {
+            try {
+                commands.sendAndWait(new RestockListingForRefundCommand(ListingId.of(listing), refundId, orderId,
+                        quantity));
+            } catch (CommandExecutionException refused) {
+                if (refused.getDetails().filter(DomainError.class::isInstance).isEmpty()) {
+                    throw refused;
+                }
+                log.warn("Refund {} on vendor order {}: {} × listing {} not restocked: {}", refundId, vendorOrderId,
+                        quantity, listing, refused.getMessage());
+            }
+        });
     }
 
     private void refundAtProvider(PaymentGateways gateways, CommandGateway commands, DeadlineManager deadlines) {

@@ -1,9 +1,11 @@
 package com.souq.commerce.saga.refund;
 
+import static com.souq.commerce.saga.OrderFixture.BRAKE_PADS;
 import static com.souq.commerce.saga.OrderFixture.CAIRO_PARTS;
 import static com.souq.commerce.saga.OrderFixture.CUSTOMER;
 import static com.souq.commerce.saga.OrderFixture.ORDER;
 import static com.souq.commerce.saga.OrderFixture.PAYMENT;
+import static com.souq.commerce.saga.OrderFixture.TYRE;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -14,9 +16,11 @@ import com.souq.commerce.ledger.api.LedgerAccount;
 import com.souq.commerce.ledger.api.Operations;
 import com.souq.commerce.ledger.api.PostJournalEntryCommand;
 import com.souq.commerce.ledger.api.Posting;
+import com.souq.commerce.listing.api.RestockListingForRefundCommand;
 import com.souq.commerce.order.api.RefundApprovedEvent;
 import com.souq.commerce.order.api.RefundDestination;
 import com.souq.commerce.order.api.RefundId;
+import com.souq.commerce.order.api.RefundLine;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.PaymentProvider;
 import com.souq.commerce.payment.api.PaymentRefundFailedEvent;
@@ -33,12 +37,15 @@ import com.souq.commerce.saga.payment.PaymentGateways;
 import com.souq.commerce.saga.payment.ProviderUnavailableException;
 import com.souq.commerce.saga.payment.RefundOutcome;
 import com.souq.commerce.saga.payment.SandboxGateway;
+import com.souq.commerce.shared.error.DomainError;
+import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.wallet.api.DepositToWalletCommand;
 import com.souq.commerce.wallet.api.WalletOwner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.hamcrest.Matcher;
@@ -137,6 +144,55 @@ class RefundProcessTest {
                                 Posting.credit(LedgerAccount.customerWallet(CUSTOMER), AMOUNT)),
                         predicate(DepositToWalletCommand.of(WalletOwner.customer(CUSTOMER),
                                 JournalEntryId.forOperation(operation).value(), AMOUNT, operation)::equals)));
+    }
+
+    @Test
+    void aRestockingRefundPutsEachRefundedLineBackInStockBeforeTheMoneyMoves() {
+        List<RefundLine> lines = List.of(new RefundLine(TYRE, 1), new RefundLine(BRAKE_PADS, 2));
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(approved(lines, true))
+                .expectDispatchedCommands(
+                        new RestockListingForRefundCommand(BRAKE_PADS, REFUND, ORDER, 2),
+                        new RestockListingForRefundCommand(TYRE, REFUND, ORDER, 1),
+                        new RefundPaymentCommand(PAYMENT, REFUND, PADS_SHARE, AMOUNT, SHARE,
+                                RefundDestination.ORIGINAL_PAYMENT));
+    }
+
+    @Test
+    void aRefundWithoutRestockOrWithoutLinesRestocksNothing() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(approved(List.of(new RefundLine(BRAKE_PADS, 2)), false))
+                .expectDispatchedCommands(new RefundPaymentCommand(PAYMENT, REFUND, PADS_SHARE, AMOUNT, SHARE,
+                        RefundDestination.ORIGINAL_PAYMENT));
+        setUp();
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(approved(List.of(), true))
+                .expectDispatchedCommands(new RefundPaymentCommand(PAYMENT, REFUND, PADS_SHARE, AMOUNT, SHARE,
+                        RefundDestination.ORIGINAL_PAYMENT));
+    }
+
+    @Test
+    void aListingThatCannotBeRestockedIsSkippedAndTheRefundGoesOn() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            if (command instanceof RestockListingForRefundCommand restock && restock.listingId().equals(BRAKE_PADS)) {
+                throw new CommandExecutionException("Listing is SOLD", null, new DomainError(
+                        DomainRuleViolation.Kind.CONFLICT, "ILLEGAL_STATE_TRANSITION", "Listing is SOLD"));
+            }
+            return null;
+        });
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(approved(List.of(new RefundLine(BRAKE_PADS, 2), new RefundLine(TYRE, 1)), true))
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(
+                        new RestockListingForRefundCommand(BRAKE_PADS, REFUND, ORDER, 2),
+                        new RestockListingForRefundCommand(TYRE, REFUND, ORDER, 1),
+                        new RefundPaymentCommand(PAYMENT, REFUND, PADS_SHARE, AMOUNT, SHARE,
+                                RefundDestination.ORIGINAL_PAYMENT));
+    }
+
+    private static RefundApprovedEvent approved(List<RefundLine> lines, boolean restock) {
+        return new RefundApprovedEvent(REFUND, PADS_SHARE, ORDER, CAIRO_PARTS, CUSTOMER, PAYMENT, AMOUNT, SHARE,
+                AMOUNT, lines, RefundDestination.ORIGINAL_PAYMENT, restock, false, "staff", "cracked");
     }
 
     private static RefundApprovedEvent approved(RefundDestination destination) {

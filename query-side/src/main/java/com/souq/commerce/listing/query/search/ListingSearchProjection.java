@@ -8,6 +8,7 @@ import com.souq.commerce.listing.api.ListingPriceChangedEvent;
 import com.souq.commerce.listing.api.ListingPublishedEvent;
 import com.souq.commerce.listing.api.ListingSoldEvent;
 import com.souq.commerce.listing.api.ListingStatus;
+import com.souq.commerce.listing.api.ListingRestockedForRefundEvent;
 import com.souq.commerce.listing.api.ListingStockAdjustedEvent;
 import com.souq.commerce.listing.api.ListingUnpublishedEvent;
 import com.souq.commerce.listing.api.StockReservationCommittedEvent;
@@ -98,6 +99,11 @@ abstract class ListingSearchProjection {
     @EventHandler
     void on(ListingStockAdjustedEvent event, @SequenceNumber long version) {
         available(event.listingId(), event.vendorId(), event.quantityOnHand() - event.reserved(), version);
+    }
+
+    @EventHandler
+    void on(ListingRestockedForRefundEvent event, @SequenceNumber long version) {
+        available(event.listingId(), event.vendorId(), event.available(), version);
     }
 
     @EventHandler
