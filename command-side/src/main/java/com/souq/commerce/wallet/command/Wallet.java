@@ -82,6 +82,10 @@ class Wallet {
     static final String UNKNOWN_HOLD = "UNKNOWN_HOLD";
     static final String TOP_UP_METHOD_NOT_AVAILABLE = "TOP_UP_METHOD_NOT_AVAILABLE";
     static final String TOP_UP_ID_REUSED = "TOP_UP_ID_REUSED";
+    static final String TOP_UP_ABOVE_LIMIT = "TOP_UP_ABOVE_LIMIT";
+    /** At most 1,000,000.00 per top-up, and a wallet topped up to at most 10,000,000.00 (minor units of 1/100). */
+    static final long MAX_TOP_UP_MINOR = 1_000_000_00L;
+    static final long MAX_TOPPED_UP_BALANCE_MINOR = 10_000_000_00L;
     /** Sandbox methods that settle at once; the extra-step method would wait for an action on an order's payment. */
     private static final Set<String> SANDBOX_TOP_UP_METHODS = Set.of(PaymentInstruction.SANDBOX_APPROVE,
             PaymentInstruction.SANDBOX_DECLINE);
@@ -275,6 +279,11 @@ class Wallet {
         }
         if (command.owner() == null || command.owner().type() != WalletOwner.Type.CUSTOMER) {
             throw DomainRuleViolation.unprocessable("NOT_A_CUSTOMER_WALLET", "Only a customer tops up a wallet");
+        }
+        if (amount.minorUnits() > MAX_TOP_UP_MINOR || balance + amount.minorUnits() > MAX_TOPPED_UP_BALANCE_MINOR) {
+            throw DomainRuleViolation.unprocessable(TOP_UP_ABOVE_LIMIT, "A top-up is at most "
+                    + new Money(MAX_TOP_UP_MINOR, amount.currency()) + " and leaves the wallet at most "
+                    + new Money(MAX_TOPPED_UP_BALANCE_MINOR, amount.currency()));
         }
         if (!topUpMethodAvailable(command.instruction())) {
             throw DomainRuleViolation.unprocessable(TOP_UP_METHOD_NOT_AVAILABLE, "A top-up is paid by a method "

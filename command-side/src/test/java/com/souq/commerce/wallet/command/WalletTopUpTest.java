@@ -62,6 +62,22 @@ class WalletTopUpTest {
     }
 
     @Test
+    void aTopUpAboveTheLimitIsRefusedWhateverItsSize() {
+        fixture.givenNoPriorActivity()
+                .when(request(egp(Wallet.MAX_TOP_UP_MINOR + 1), APPROVE))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage(containsString("at most 1000000.00"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(request(egp(Long.MAX_VALUE), APPROVE))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(request(egp(Wallet.MAX_TOP_UP_MINOR), APPROVE))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void aMethodThatWaitsForTheShopperOrAnotherProviderIsRefused() {
         fixture.given(opened())
                 .when(request(egp(100_00), PaymentInstruction.sandbox(PaymentInstruction.SANDBOX_REQUIRES_ACTION)))

@@ -107,6 +107,9 @@ class BadInputCorpusTest {
             Map.entry("RefundRequest", """
                     {"amount":{"minorUnits":100,"currency":"EGP"},"destination":"CUSTOMER_WALLET","restock":false,
                      "reason":"Corpus refund"}"""),
+            Map.entry("TopUpRequest", """
+                    {"amount":{"minorUnits":100,"currency":"EGP"},
+                     "payment":{"provider":"SANDBOX","method":"approve"}}"""),
             Map.entry("PayoutRequest", """
                     {"amount":{"minorUnits":100,"currency":"EGP"},"method":"sandbox-succeed"}"""),
             Map.entry("Decision", """

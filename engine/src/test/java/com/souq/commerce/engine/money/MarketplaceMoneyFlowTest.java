@@ -26,18 +26,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The money of a three-vendor order from payment to payout, over HTTP: paid by card (sandbox), one vendor rejects
- * (refunded automatically), one share partly refunded, the others delivered, the return window passes
- * ({@value EngineIntegrationTest#RETURN_WINDOW} here), a vendor pays out. The figures, by hand (EGP, VAT 14 %):
+ * The money of a three-vendor order from payment to payout, over HTTP: the customer tops up the wallet by card and
+ * pays 500.00 of the order from it and the rest by card (sandbox), one vendor rejects (refunded automatically), one
+ * share partly refunded, the others delivered, the return window passes ({@value EngineIntegrationTest#RETURN_WINDOW}
+ * here), a vendor pays out. The figures, by hand (EGP, VAT 14 %):
  * <pre>
- * captured 7,067.97: Cairo Parts 969.00 (commission 54.00, VAT on it 7.56, payable 907.44),
- *   Giza Tyres 5,757.00 (500.00, 70.00, 5,187.00), Delta Oils 341.97 (30.00, 4.20, 307.77)
- * Delta rejects: its split reversed into refunds clearing, 341.97 refunded to the card
+ * top-up 1,000.00: gateway-clearing:sandbox → customer wallet (not one of the order's entries)
+ * captured 7,067.97, of which 500.00 from the wallet and 6,567.97 by card: Cairo Parts 969.00 (commission 54.00,
+ *   VAT on it 7.56, payable 907.44; the wallet's 500.00 lands on the first share, Cairo's, the card pays its other
+ *   469.00), Giza Tyres 5,757.00 (500.00, 70.00, 5,187.00), Delta Oils 341.97 (30.00, 4.20, 307.77)
+ * Delta rejects: its split reversed into refunds clearing, 341.97 refunded to the card (the card paid 6,567.97)
  * Cairo refunds one brake pad: 350.00 + VAT 49.00 = 399.00 to the card;
  *   commission back 54.00 × 399/969 = 22.24, VAT 7.56 × 399/969 = 3.11, payable 399.00 − 25.35 = 373.65
  * return windows pass: Cairo's wallet gets 907.44 − 373.65 = 533.79, Giza's 5,187.00
  * Giza pays out 5,000.00: its wallet keeps 187.00, paid out 5,000.00 (vendor wallet → payouts clearing)
- * the order's entries leave: gateway-clearing:sandbox 7,067.97 − 341.97 − 399.00 = 6,327.00 (debit);
+ * the customer's wallet keeps 1,000.00 − 500.00 = 500.00
+ * the order's entries leave: gateway-clearing:sandbox 6,567.97 − 341.97 − 399.00 = 5,827.00 and customer wallet
+ *   500.00 (debit);
  *   platform-commission 54.00 − 22.24 + 500.00 = 531.76 and tax-payable:EG 7.56 − 3.11 + 70.00 = 74.45 (credit);
  *   vendor-wallet Cairo 533.79, Giza 5,187.00 (credit); every payable and refunds clearing 0
  * </pre>
@@ -59,7 +64,13 @@ class MarketplaceMoneyFlowTest {
     }
 
     @Test
-    void aThreeVendorOrderFromCardPaymentThroughRejectionRefundReleaseToPayout() {
+    void aThreeVendorOrderPaidByWalletAndCardThroughRejectionRefundReleaseToPayout() {
+        Reply topUp = story.api.post("/api/v1/wallets/me/top-ups", story.customer,
+                Map.of("amount", Map.of("minorUnits", 1_000_00, "currency", "EGP"),
+                        "payment", Map.of("provider", "SANDBOX", "method", "approve")),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(topUp.status()).as(topUp.toString()).isEqualTo(202);
+        await().atMost(EVENTUALLY).until(() -> story.walletBalance(story.customer) == 1_000_00);
         String cairo = story.vendor("Cairo Parts", Map.of("defaultRate", 800, "categoryRates",
                 Map.of("spare-parts", 600)));
         String giza = story.vendor("Giza Tyres", Map.of("defaultRate", 1_000));
@@ -72,7 +83,8 @@ class MarketplaceMoneyFlowTest {
         story.addToCart(story.published(cairo, "car-accessories", "Seat cover", 150_00), 1);
         story.addToCart(story.published(giza, "tyres-and-wheels", "Tyre 205/55 R16", 1_250_00), 4);
         story.addToCart(story.published(delta, "general", "Engine oil 5W-30", 99_99), 3);
-        String orderId = story.checkout(Map.of("provider", "SANDBOX", "method", "approve"));
+        String orderId = story.checkout(Map.of("provider", "SANDBOX", "method", "approve",
+                "fromWallet", Map.of("minorUnits", 500_00, "currency", "EGP")));
         String cairoShare = share(orderId, cairo);
         String gizaShare = share(orderId, giza);
         String deltaShare = share(orderId, delta);
@@ -119,9 +131,10 @@ class MarketplaceMoneyFlowTest {
                 .containsExactly("vendor-wallet:" + giza + ":500000:0", "payouts-clearing:0:500000");
 
         assertThat(story.walletBalance(story.vendors.staffOf(cairo))).isEqualTo(533_79);
-        assertThat(story.walletBalance(story.customer)).isZero();
+        assertThat(story.walletBalance(story.customer)).isEqualTo(500_00);
         assertThat(story.orderBalances(orderId)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "gateway-clearing:sandbox", 6_327_00L,
+                "gateway-clearing:sandbox", 5_827_00L,
+                "customer-wallet:" + story.customerSubject, 500_00L,
                 "platform-commission", -531_76L,
                 "tax-payable:EG", -74_45L,
                 "vendor-wallet:" + cairo, -533_79L,
