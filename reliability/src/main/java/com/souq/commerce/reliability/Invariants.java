@@ -254,6 +254,14 @@ final class Invariants {
                             }
                         }
                     }
+                    case "ListingRestockedForRefund" -> {
+                        stock.onHand += event.number("quantity");
+                        if (event.number("quantityOnHand") != stock.onHand) {
+                            never.breaks().add(listing.getKey() + " #" + event.sequence() + ": says "
+                                    + event.number("quantityOnHand") + " on hand after a refund's restock, events give "
+                                    + stock.onHand);
+                        }
+                    }
                     default -> {
                     }
                 }
