@@ -107,27 +107,32 @@ public class AxonInfrastructureConfiguration {
         return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
     }
 
-    /**
-     * Commands run each in its own unit of work and transaction, on a virtual thread, also when a saga sends them.
-     * With Axon's default bus a saga's commands join the transaction of the saga's whole batch of events, and the lock
-     * of every aggregate they touch is held until that batch commits: two sagas (or two segments of one) holding
-     * payments and listings of different orders then deadlock (measured under concurrent checkouts). Here a command
-     * holds one aggregate's lock for as long as it runs. The saga still waits for the result; every command a saga
-     * sends is idempotent, so a saga batch rolled back after its commands committed sends them again harmlessly.
-     * Their connections come from the command pool ({@link CommandConnections}).
-     */
     /** Commands take their connections from a pool of their own: {@link CommandConnections}. */
     @Bean
     static BeanPostProcessor commandConnections(Environment environment) {
         return CommandConnections.installer(environment);
     }
 
+    /**
+     * Commands run each in its own unit of work and transaction, on a thread of their own, also when a saga sends them.
+     * With Axon's default bus a saga's commands join the transaction of the saga's whole batch of events, and the lock
+     * of every aggregate they touch is held until that batch commits: two sagas (or two segments of one) holding
+     * payments and listings of different orders then deadlock (measured under concurrent checkouts). Here a command
+     * holds one aggregate's lock for as long as it runs. The saga still waits for the result; every command a saga
+     * sends is idempotent, so a saga batch rolled back after its commands committed sends them again harmlessly.
+     * Their connections come from the command pool ({@link CommandConnections}).
+     *
+     * <p>Platform threads, not virtual ones: a virtual thread blocked in class loading keeps its carrier, and on two
+     * cores two commands loading classes while a third, unmounted, held the jar file's lock stopped every carrier for
+     * good (a deadlocked engine in the two-instance run, seen in a thread dump).
+     */
     @Bean
     @Qualifier("localSegment")
     AsynchronousCommandBus commandBus(TransactionManager transactionManager,
                                       org.axonframework.config.Configuration axon,
                                       DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
-        ExecutorService commandThreads = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService commandThreads = Executors.newCachedThreadPool(Thread.ofPlatform().name("command-", 1)
+                .daemon(true).factory());
         AsynchronousCommandBus bus = AsynchronousCommandBus.builder()
                 .executor(task -> commandThreads.execute(CommandConnections.forCommands(task)))
                 .transactionManager(transactionManager)

@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * transaction holds a connection. With one pool, a few dozen processor segments catching up at once (after a
  * restart) held every connection while their commands waited for one: commands timed out, health checks waited 20 s
  * for a connection, an order placement was parked as a dead letter (found by {@code bin/reliability crash}). Commands
- * run on virtual threads of their own ({@link #forCommands}); a connection asked for there comes from the command
+ * run on threads of their own ({@link #forCommands}); a connection asked for there comes from the command
  * pool, so a waiting processor can never starve the command it waits for.
  *
  * <p>The command pool copies the configured Hikari pool's settings with {@code souq.datasource.command-pool-size}
