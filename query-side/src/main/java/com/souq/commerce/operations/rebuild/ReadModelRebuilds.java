@@ -359,12 +359,15 @@ public class ReadModelRebuilds {
 
         RebuildProgress progress() {
             TrackingEventProcessor processor = shadow;
-            boolean done = "COMPLETED".equals(state);
+            // read once: the state may turn COMPLETED while this snapshot is taken (a 99.9 % "COMPLETED" was seen)
+            String current = state;
+            Instant finished = finishedAt;
+            boolean done = "COMPLETED".equals(current);
             long head = done ? finalHead : head();
             long position = position();
             long total = Math.max(head, 0);
             long eventsDone = Math.min(Math.max(position, 0), total);
-            Instant end = finishedAt != null ? (caughtUpAt != null ? caughtUpAt : finishedAt) : Instant.now();
+            Instant end = finished != null ? (caughtUpAt != null ? caughtUpAt : finished) : Instant.now();
             double seconds = Math.max(Duration.between(startedAt, end).toMillis(), 1) / 1000.0;
             double rate = eventsDone / seconds;
             // 100 % is the moment queries read the rebuilt tables, never before.
@@ -376,8 +379,8 @@ public class ReadModelRebuilds {
                 error = processor.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
                         .map(segment -> String.valueOf(segment.getError())).findFirst().orElse(null);
             }
-            return new RebuildProgress(group, state, copySchema, tables, position, head, eventsDone, total,
-                    percent, Math.round(rate * 10) / 10.0, eta, parkedLetters(), startedAt, caughtUpAt, finishedAt,
+            return new RebuildProgress(group, current, copySchema, tables, position, head, eventsDone, total,
+                    percent, Math.round(rate * 10) / 10.0, eta, parkedLetters(), startedAt, caughtUpAt, finished,
                     error);
         }
 
