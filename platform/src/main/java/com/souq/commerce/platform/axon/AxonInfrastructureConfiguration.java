@@ -26,6 +26,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -97,7 +98,7 @@ public class AxonInfrastructureConfiguration {
 
     @Bean
     SagaSqlSchema sagaSqlSchema() {
-        return new LockingSagaSqlSchema();
+        return new PostgresSagaSqlSchema();
     }
 
     /** {@code correlationId} stays the same through a whole flow; {@code causationId} names the direct cause. */
