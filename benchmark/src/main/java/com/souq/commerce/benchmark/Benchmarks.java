@@ -35,9 +35,11 @@ public final class Benchmarks {
                         bin/benchmark ledger [--events=1000000] [--ledger-every=10] [--vendors=1000]
                           ledger  the trial balance as of an instant replayed from a store of that many events
                                   (written straight into the store, processors shut down): answer time, events/s
-                        bin/benchmark rebuild [--events=1000000]
-                          rebuild generated listings appended and projected, then the listings read model rebuilt
-                                  blue-green (other processors paused): events/s into the copy, switch time""");
+                        bin/benchmark rebuild [--events=1000000] [--search=false]
+                          rebuild generated listings appended and projected; the store read sequentially (JDBC
+                                  cursor, Axon's stream deserialized), then the listings read model rebuilt blue-green
+                                  and the search index rebuilt (other processors paused): events/s of each against
+                                  the plain read, switch time, heap after GC and resident size of the engine""");
                 System.exit(which.equals("help") ? 0 : 2);
             }
         }
