@@ -222,6 +222,9 @@ public class ReadModelRebuilds {
                     .sequencingPolicy(liveInvokers.getFirst().getSequencingPolicy())
                     .queue(deadLetterQueues.forGroup(shadowName))
                     .transactionManager(axonTransactions)
+                    // The rebuild's queue starts empty and only its own segments add to it: without the cache every
+                    // event asked PostgreSQL whether its sequence was parked (a third of the rebuild's waiting).
+                    .enableSequenceIdentifierCache()
                     .build();
             TokenStore tokenStore = processing.tokenStore(group);
             TrackingEventProcessor processor = TrackingEventProcessor.builder()
