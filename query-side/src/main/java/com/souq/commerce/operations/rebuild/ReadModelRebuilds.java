@@ -217,11 +217,14 @@ public class ReadModelRebuilds {
 
         private TrackingEventProcessor shadowProcessor(int segments) {
             List<SimpleEventHandlerInvoker> liveInvokers = simpleInvokers(live.eventHandlerInvoker());
+            // The live group's own: it commits without waiting for a disk flush (RelaxedDurability), which a copy
+            // re-derived from durable events can afford as much as the live tables.
+            TransactionManager transactions = processing.transactionManager(group);
             DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                     .eventHandlers(liveInvokers.stream().flatMap(each -> each.eventHandlers().stream()).toList())
                     .sequencingPolicy(liveInvokers.getFirst().getSequencingPolicy())
                     .queue(deadLetterQueues.forGroup(shadowName))
-                    .transactionManager(axonTransactions)
+                    .transactionManager(transactions)
                     // The rebuild's queue starts empty and only its own segments add to it: without the cache every
                     // event asked PostgreSQL whether its sequence was parked (a third of the rebuild's waiting).
                     .enableSequenceIdentifierCache()
@@ -232,7 +235,7 @@ public class ReadModelRebuilds {
                     .eventHandlerInvoker(invoker)
                     .messageSource(eventStore)
                     .tokenStore(tokenStore)
-                    .transactionManager(axonTransactions)
+                    .transactionManager(transactions)
                     .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
                             .forParallelProcessing(segments)
                             .andInitialSegmentsCount(segments)
