@@ -1,7 +1,6 @@
 package com.souq.commerce.operations.rebuild;
 
 import com.souq.commerce.operations.processor.ProcessorControl;
-import com.souq.commerce.platform.axon.EventStoreProperties;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -77,16 +77,17 @@ public class ReadModelRebuilds {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final TableSet tableSet;
-    private final EventStoreProperties properties;
     private final DeadLetterQueues deadLetterQueues;
+    private final int batchSize;
     private final ConcurrentMap<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> tablesByGroup;
 
     ReadModelRebuilds(ApplicationContext context, EventProcessingConfiguration processing, ProcessorControl control,
                       EventStore eventStore, TransactionManager axonTransactions, TransactionTemplate transaction,
-                      JdbcClient jdbc, TableSet tableSet, EventStoreProperties properties,
+                      JdbcClient jdbc, TableSet tableSet,
                       ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
-                      @Qualifier("eventSerializer") Serializer eventSerializer, Serializer genericSerializer) {
+                      @Qualifier("eventSerializer") Serializer eventSerializer, Serializer genericSerializer,
+                      @Value("${souq.rebuild.batch-size:1000}") int batchSize) {
         this.context = context;
         this.processing = processing;
         this.control = control;
@@ -95,7 +96,7 @@ public class ReadModelRebuilds {
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.tableSet = tableSet;
-        this.properties = properties;
+        this.batchSize = batchSize;
         this.deadLetterQueues = group -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
                 .processingGroup(group)
                 .connectionProvider(connectionProvider)
@@ -239,7 +240,7 @@ public class ReadModelRebuilds {
                     .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
                             .forParallelProcessing(segments)
                             .andInitialSegmentsCount(segments)
-                            .andBatchSize(properties.processorBatchSize())
+                            .andBatchSize(batchSize)
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                     .build();
             processor.registerHandlerInterceptor(intoCopy());
@@ -293,7 +294,7 @@ public class ReadModelRebuilds {
             // Under a steady stream of new events a tracker never reports itself caught up: within a batch of the
             // head is close enough, the live processor takes over from the exact position.
             return segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                    || (reached.isPresent() && position >= head() - properties.processorBatchSize());
+                    || (reached.isPresent() && position >= head() - batchSize);
         }
 
         private void switchIn() {
