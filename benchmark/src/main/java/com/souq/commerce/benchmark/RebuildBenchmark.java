@@ -82,11 +82,13 @@ final class RebuildBenchmark {
             String loadRead = loadAverage();
             Rate jdbcRead = jdbcRead(engine.postgres(), head);
             progress("JDBC cursor: %s", jdbcRead);
-            Rate axonRead = axonRead(engine.bean(EventStore.class), head);
+            JdbcClient jdbc = engine.bean(JdbcClient.class);
+            Rate axonRead = axonRead(engine.bean(EventStore.class), jdbc, head);
             progress("Axon stream, deserialized: %s", axonRead);
 
             String loadRebuild = loadAverage();
             ReadModelRebuilds rebuilds = engine.bean(ReadModelRebuilds.class);
+            Cpu beforeRebuild = Cpu.now(jdbc);
             Instant start = Instant.now();
             rebuilds.start(READ_MODEL);
             RebuildProgress progress = rebuilds.progress(READ_MODEL).orElseThrow();
@@ -100,7 +102,7 @@ final class RebuildBenchmark {
             Duration total = Duration.between(start, progress.finishedAt());
             Duration building = Duration.between(start, progress.caughtUpAt());
             Duration switching = Duration.between(progress.caughtUpAt(), progress.finishedAt());
-            Rate rebuilt = new Rate(head, building);
+            Rate rebuilt = new Rate(head, building, Cpu.now(jdbc).since(beforeRebuild, head));
             long rebuiltRows = engine.bean(JdbcClient.class).sql("SELECT count(*) FROM listings").query(Long.class)
                     .single();
             if (rebuiltRows != rows) {
@@ -137,12 +139,12 @@ final class RebuildBenchmark {
                     | live projection of `%s`, first event to caught up | %.1f s (%,.0f events/s) |
                     | rows of `listings` before and after the rebuild | %,d = %,d |
 
-                    | reading or rebuilding the whole store | time | events/s | against the plain read | load average at its start |
-                    | --- | ---: | ---: | ---: | --- |
-                    | (a) plain sequential read: JDBC cursor over `domainevententry` in global order, every column | %.1f s | %,.0f | 1.00 | %s |
-                    | (a') Axon's event stream, first event to head, payload and metadata deserialized | %.1f s | %,.0f | %.2f | %s |
-                    | (b) blue-green rebuild of `%s` into PostgreSQL, start to caught up | %.1f s | **%,.0f** | %.2f | %s |
-                    | (c) rebuild of the Elasticsearch listings index, request to alias swapped | %s | %s | %s | %s |
+                    | reading or rebuilding the whole store | time | events/s | against the plain read | CPU: engine + PostgreSQL | load average at its start |
+                    | --- | ---: | ---: | ---: | --- | --- |
+                    | (a) plain sequential read: JDBC cursor over `domainevententry` in global order, every column | %.1f s | %,.0f | 1.00 | %s | %s |
+                    | (a') Axon's event stream, first event to head, payload and metadata deserialized | %.1f s | %,.0f | %.2f | %s | %s |
+                    | (b) blue-green rebuild of `%s` into PostgreSQL, start to caught up | %.1f s | **%,.0f** | %.2f | %s | %s |
+                    | (c) rebuild of the Elasticsearch listings index, request to alias swapped | %s | %s | %s | %s | %s |
 
                     The rebuild's switch (stop both processors, swap tables, tokens, drop old tables, ANALYZE) took
                     %.2f s; start to "finished" %.1f s. Load average after the run: %s (before it: %s).
@@ -160,14 +162,15 @@ final class RebuildBenchmark {
                     READ_MODEL, SEARCH_REBUILD,
                     head, (appended - 0) / 2, seconds(appending), appended / seconds(appending),
                     READ_MODEL, seconds(live), head / seconds(live), rows, rebuiltRows,
-                    jdbcRead.seconds(), jdbcRead.perSecond(), loadRead,
-                    axonRead.seconds(), axonRead.perSecond(), axonRead.perSecond() / jdbcRead.perSecond(), loadRead,
+                    jdbcRead.seconds(), jdbcRead.perSecond(), jdbcRead.cpu(), loadRead,
+                    axonRead.seconds(), axonRead.perSecond(), axonRead.perSecond() / jdbcRead.perSecond(),
+                    axonRead.cpu(), loadRead,
                     READ_MODEL, rebuilt.seconds(), rebuilt.perSecond(), rebuilt.perSecond() / jdbcRead.perSecond(),
-                    loadRebuild,
+                    rebuilt.cpu(), loadRebuild,
                     indexed == null ? "–" : "%.1f s".formatted(indexed.seconds()),
                     indexed == null ? "–" : "%,.0f".formatted(indexed.perSecond()),
                     indexed == null ? "–" : "%.2f".formatted(indexed.perSecond() / jdbcRead.perSecond()),
-                    search ? loadSearch : "–",
+                    indexed == null ? "–" : indexed.cpu(), search ? loadSearch : "–",
                     seconds(switching), seconds(total), loadAfter, loadBefore,
                     loaded.heap(), loaded.resident(), afterRebuild.heap(), afterRebuild.resident(),
                     afterSearch == null ? "–" : afterSearch.heap(), afterSearch == null ? "–" : afterSearch.resident(),
@@ -180,8 +183,8 @@ final class RebuildBenchmark {
         }
     }
 
-    /** Events read, and how long it took. */
-    record Rate(long events, Duration took) {
+    /** Events read, how long it took, and the CPU time it took (engine + PostgreSQL). */
+    record Rate(long events, Duration took, String cpu) {
 
         double seconds() {
             return RebuildBenchmark.seconds(took);
@@ -193,7 +196,7 @@ final class RebuildBenchmark {
 
         @Override
         public String toString() {
-            return "%,d events in %.1f s (%,.0f events/s)".formatted(events, seconds(), perSecond());
+            return "%,d events in %.1f s (%,.0f events/s), CPU %s".formatted(events, seconds(), perSecond(), cpu);
         }
     }
 
@@ -205,6 +208,13 @@ final class RebuildBenchmark {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(),
                 postgres.password())) {
             connection.setAutoCommit(false);
+            int backend;
+            try (PreparedStatement pid = connection.prepareStatement("SELECT pg_backend_pid()");
+                 ResultSet row = pid.executeQuery()) {
+                row.next();
+                backend = row.getInt(1);
+            }
+            Cpu before = new Cpu(Cpu.now(null).engine(), Cpu.ticks(backend) / 100.0);
             long start = System.nanoTime();
             long read = 0;
             long bytes = 0;
@@ -229,15 +239,17 @@ final class RebuildBenchmark {
                     }
                 }
             }
-            connection.rollback();
             Duration took = Duration.ofNanos(System.nanoTime() - start);
+            Cpu after = new Cpu(Cpu.now(null).engine(), Cpu.ticks(backend) / 100.0);
+            connection.rollback();
             progress("JDBC cursor read %,d bytes of payload and metadata", bytes);
-            return new Rate(read, took);
+            return new Rate(read, took, after.since(before, read));
         }
     }
 
     /** Axon's event stream from the first event to {@code head}, each payload and its metadata deserialized. */
-    private static Rate axonRead(EventStore eventStore, long head) throws Exception {
+    private static Rate axonRead(EventStore eventStore, JdbcClient jdbc, long head) throws Exception {
+        Cpu before = Cpu.now(jdbc);
         long start = System.nanoTime();
         long read = 0;
         try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
@@ -250,7 +262,8 @@ final class RebuildBenchmark {
                 read++;
             }
         }
-        return new Rate(read, Duration.ofNanos(System.nanoTime() - start));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return new Rate(read, took, Cpu.now(jdbc).since(before, read));
     }
 
     /**
@@ -266,6 +279,8 @@ final class RebuildBenchmark {
         String token = minted.get("accessToken").asString();
         URI rebuild = URI.create(engine.baseUrl() + "/api/v1/admin/search/listings/rebuild");
         engine.bean(ProcessorControl.class).resume(SEARCH_REBUILD);
+        JdbcClient jdbc = engine.bean(JdbcClient.class);
+        Cpu before = Cpu.now(jdbc);
         long start = System.nanoTime();
         send(http, HttpRequest.newBuilder(rebuild).header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.noBody()), 202);
@@ -280,7 +295,7 @@ final class RebuildBenchmark {
                     throw new IllegalStateException("The search index rebuild completed short of " + head + ": "
                             + status);
                 }
-                return new Rate(head, took);
+                return new Rate(head, took, Cpu.now(jdbc).since(before, head) + ", Elasticsearch not counted");
             }
             if (!state.equals("BUILDING")) {
                 throw new IllegalStateException("The search index rebuild ended " + status);
@@ -324,6 +339,47 @@ final class RebuildBenchmark {
 
         static String mib(long bytes) {
             return bytes < 0 ? "unknown" : "%,d MiB".formatted(bytes >> 20);
+        }
+    }
+
+    /**
+     * CPU time spent so far by this JVM (the engine) and by the PostgreSQL server processes serving the benchmark's
+     * database (its backends, read from {@code /proc}): on a machine shared with other work, CPU seconds per event
+     * say more than the wall-clock rate alone.
+     */
+    record Cpu(double engine, double postgres) {
+
+        /** Now, with the backends of {@code jdbc}'s database (none when null). */
+        static Cpu now(JdbcClient jdbc) {
+            double engine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e9;
+            double postgres = 0;
+            List<Integer> backends = jdbc == null ? List.of() : jdbc
+                    .sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+                    .query(Integer.class).list();
+            for (Integer pid : backends) {
+                postgres += ticks(pid) / 100.0;
+            }
+            return new Cpu(engine, postgres);
+        }
+
+        /** User and system clock ticks of a process; 0 when unreadable (not Linux, or gone). */
+        static long ticks(int pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException unreadable) {
+                return 0;
+            }
+        }
+
+        /** CPU spent since {@code before}, as "engine x s + PostgreSQL y s = z µs/event". */
+        String since(Cpu before, long events) {
+            double engineSeconds = engine - before.engine;
+            double postgresSeconds = postgres - before.postgres;
+            return "%.1f s + %.1f s (%.0f µs/event)".formatted(engineSeconds, postgresSeconds,
+                    (engineSeconds + postgresSeconds) * 1e6 / events);
         }
     }
 
