@@ -51,6 +51,20 @@ public final class SavepointOnRetry implements HandlerEnhancerDefinition {
         }
     }
 
+    /**
+     * Whether projection handlers on this thread run one by one inside savepoints (a batch retried after a failure in
+     * the database, or {@link #carefully(Runnable)}): {@link DeferredWrites} then writes at once, so that a failure
+     * belongs to its event.
+     */
+    static boolean isCareful() {
+        return Boolean.TRUE.equals(CAREFUL.get()) || Boolean.TRUE.equals(ALWAYS_CAREFUL.get());
+    }
+
+    /** Writes held back to the end of the batch failed in the database: the batch rolls back and is retried carefully. */
+    static void retryCarefully() {
+        CAREFUL.set(Boolean.TRUE);
+    }
+
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         if (!original.canHandleMessageType(EventMessage.class)

@@ -32,12 +32,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import com.souq.commerce.operations.rebuild.ReadModelTables;
+import com.souq.commerce.platform.axon.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  * sequence numbers, so they are guarded by {@code listing_vendors.version}, never by a listing's version; the
  * processing group is sequenced per vendor ({@link ListingsSequencing}) so that a listing created while its vendor
  * changes status cannot miss the change.
+ *
+ * <p>The writes of a batch are sent together when it commits ({@link DeferredWrites}), keyed by listing; a vendor's
+ * status change, which reaches all of its listings, runs after everything before it.
  */
 @Component
 @ReadModelTables({"listings", "listing_reservations", "listing_vendors"})
@@ -56,17 +62,17 @@ class ListingProjector {
 
     static final String PROCESSING_GROUP = "listings";
 
-    private final JdbcClient jdbc;
+    private final DeferredWrites writes;
     private final JsonMapper json;
 
-    ListingProjector(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
+    ListingProjector(NamedParameterJdbcOperations jdbc, JsonMapper json) {
+        this.writes = new DeferredWrites(jdbc, PROCESSING_GROUP);
         this.json = json;
     }
 
     @EventHandler
     void on(ListingCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        describe(jdbc.sql("""
+        writes.write(event.listingId(), """
                         INSERT INTO listings (listing_id, vendor_id, vendor_status, status, category, title,
                                               description, make, model, year, mileage_km, condition, oem_numbers, city,
                                               extra_attributes, price_minor, currency, quantity_on_hand, created_at,
@@ -75,57 +81,54 @@ class ListingProjector {
                                 :category, CAST(:title AS jsonb), CAST(:description AS jsonb), :make, :model, :year,
                                 :mileage, :condition, :oem, :city, CAST(:extra AS jsonb), :price, :currency, :stock,
                                 :at, :at, :version)
-                        ON CONFLICT (listing_id) DO NOTHING"""), event.category(), event.title(), event.description(),
-                event.attributes())
-                .param("id", uuid(event.listingId()))
-                .param("vendor", uuid(event.vendorId()))
-                .param("status", ListingStatus.DRAFT.name())
-                .param("price", event.price().minorUnits())
-                .param("currency", event.price().currency().getCurrencyCode())
-                .param("stock", event.stock())
-                .param("at", utc(at))
-                .param("version", version)
-                .update();
+                        ON CONFLICT (listing_id) DO NOTHING""",
+                describe(new MapSqlParameterSource(), event.category(), event.title(), event.description(),
+                        event.attributes())
+                        .addValue("id", uuid(event.listingId()))
+                        .addValue("vendor", uuid(event.vendorId()))
+                        .addValue("status", ListingStatus.DRAFT.name())
+                        .addValue("price", event.price().minorUnits())
+                        .addValue("currency", event.price().currency().getCurrencyCode())
+                        .addValue("stock", event.stock())
+                        .addValue("at", utc(at))
+                        .addValue("version", version));
     }
 
     @EventHandler
     void on(ListingEditedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        describe(update(event.listingId(), version, at, """
+        update(event.listingId(), version, at, """
                 category = :category, title = CAST(:title AS jsonb), description = CAST(:description AS jsonb),
                 make = :make, model = :model, year = :year, mileage_km = :mileage, condition = :condition,
-                oem_numbers = :oem, city = :city, extra_attributes = CAST(:extra AS jsonb)"""),
-                event.category(), event.title(), event.description(), event.attributes())
-                .update();
+                oem_numbers = :oem, city = :city, extra_attributes = CAST(:extra AS jsonb)""",
+                describe(new MapSqlParameterSource(), event.category(), event.title(), event.description(),
+                        event.attributes()));
     }
 
     @EventHandler
     void on(ListingPriceChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.listingId(), version, at, "price_minor = :price, currency = :currency")
-                .param("price", event.price().minorUnits())
-                .param("currency", event.price().currency().getCurrencyCode())
-                .update();
+        update(event.listingId(), version, at, "price_minor = :price, currency = :currency", new MapSqlParameterSource()
+                .addValue("price", event.price().minorUnits())
+                .addValue("currency", event.price().currency().getCurrencyCode()));
     }
 
     @EventHandler
     void on(ListingStockAdjustedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.listingId(), version, at, "quantity_on_hand = :onHand, reserved = :reserved")
-                .param("onHand", event.quantityOnHand())
-                .param("reserved", event.reserved())
-                .update();
+        update(event.listingId(), version, at, "quantity_on_hand = :onHand, reserved = :reserved",
+                new MapSqlParameterSource()
+                        .addValue("onHand", event.quantityOnHand())
+                        .addValue("reserved", event.reserved()));
     }
 
     @EventHandler
     void on(ListingRestockedForRefundEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.listingId(), version, at, "quantity_on_hand = :onHand")
-                .param("onHand", event.quantityOnHand())
-                .update();
+        update(event.listingId(), version, at, "quantity_on_hand = :onHand",
+                new MapSqlParameterSource("onHand", event.quantityOnHand()));
     }
 
     @EventHandler
     void on(ListingPublishedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.listingId(), version, at, "status = :status, published_at = :at")
-                .param("status", ListingStatus.PUBLISHED.name())
-                .update();
+        update(event.listingId(), version, at, "status = :status, published_at = :at",
+                new MapSqlParameterSource("status", ListingStatus.PUBLISHED.name()));
     }
 
     @EventHandler
@@ -145,7 +148,7 @@ class ListingProjector {
 
     @EventHandler
     void on(StockReservedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        jdbc.sql("""
+        writes.write(event.listingId(), """
                         WITH listing AS (
                             UPDATE listings SET reserved = quantity_on_hand - :available, updated_at = :at,
                                                 version = :version
@@ -157,39 +160,38 @@ class ListingProjector {
                         ON CONFLICT (listing_id, order_id) DO UPDATE
                            SET quantity = excluded.quantity, state = excluded.state,
                                unit_price_minor = excluded.unit_price_minor, currency = excluded.currency,
-                               reserved_at = excluded.reserved_at, closed_at = NULL""")
-                .param("available", event.available())
-                .param("at", utc(at))
-                .param("version", version)
-                .param("id", uuid(event.listingId()))
-                .param("order", UUID.fromString(event.orderId().value()))
-                .param("quantity", event.quantity())
-                .param("state", State.RESERVED.name())
-                .param("price", event.unitPrice().minorUnits())
-                .param("currency", event.unitPrice().currency().getCurrencyCode())
-                .update();
+                               reserved_at = excluded.reserved_at, closed_at = NULL""",
+                new MapSqlParameterSource()
+                        .addValue("available", event.available())
+                        .addValue("at", utc(at))
+                        .addValue("version", version)
+                        .addValue("id", uuid(event.listingId()))
+                        .addValue("order", UUID.fromString(event.orderId().value()))
+                        .addValue("quantity", event.quantity())
+                        .addValue("state", State.RESERVED.name())
+                        .addValue("price", event.unitPrice().minorUnits())
+                        .addValue("currency", event.unitPrice().currency().getCurrencyCode()));
     }
 
     @EventHandler
     void on(StockReservationRejectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.listingId(), version, at, "reservations_rejected = reservations_rejected + 1").update();
+        update(event.listingId(), version, at, "reservations_rejected = reservations_rejected + 1",
+                new MapSqlParameterSource());
     }
 
     @EventHandler
     void on(StockReservationReleasedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         closeReservation(event.listingId(), event.orderId().value(), State.RELEASED, version, at,
-                "reserved = quantity_on_hand - :available")
-                .param("available", event.available())
-                .update();
+                "reserved = quantity_on_hand - :available",
+                new MapSqlParameterSource("available", event.available()));
     }
 
     @EventHandler
     void on(StockReservationCommittedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         closeReservation(event.listingId(), event.orderId().value(), State.COMMITTED, version, at,
-                "quantity_on_hand = :onHand, reserved = reserved - :quantity")
-                .param("onHand", event.quantityOnHand())
-                .param("quantity", event.quantity())
-                .update();
+                "quantity_on_hand = :onHand, reserved = reserved - :quantity", new MapSqlParameterSource()
+                        .addValue("onHand", event.quantityOnHand())
+                        .addValue("quantity", event.quantity()));
     }
 
     @EventHandler
@@ -224,69 +226,70 @@ class ListingProjector {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE listings, listing_reservations, listing_vendors").update();
+        writes.writeAcross("TRUNCATE listings, listing_reservations, listing_vendors", EmptySqlParameterSource.INSTANCE);
     }
 
-    private JdbcClient.StatementSpec update(ListingId listingId, long version, Instant at, String assignments) {
-        return jdbc.sql("UPDATE listings SET " + assignments + """
+    private void update(ListingId listingId, long version, Instant at, String assignments,
+                        MapSqlParameterSource parameters) {
+        writes.write(listingId, "UPDATE listings SET " + assignments + """
                         , updated_at = :at, version = :version
-                         WHERE listing_id = :id AND version < :version""")
-                .param("at", utc(at))
-                .param("version", version)
-                .param("id", uuid(listingId));
+                         WHERE listing_id = :id AND version < :version""", parameters
+                .addValue("at", utc(at))
+                .addValue("version", version)
+                .addValue("id", uuid(listingId)));
     }
 
     /** Binds what describes a listing: its category, texts and attributes. */
-    private JdbcClient.StatementSpec describe(JdbcClient.StatementSpec statement, Category category,
-                                              LocalizedText title, LocalizedText description,
-                                              ListingAttributes attributes) {
-        return statement
-                .param("category", category.slug())
-                .param("title", json.writeValueAsString(title))
-                .param("description", json.writeValueAsString(description))
-                .param("make", attributes.make())
-                .param("model", attributes.model())
-                .param("year", attributes.year())
-                .param("mileage", attributes.mileageKm())
-                .param("condition", attributes.condition() == null ? null : attributes.condition().name())
-                .param("oem", attributes.oemNumbers().toArray(String[]::new))
-                .param("city", attributes.city())
-                .param("extra", json.writeValueAsString(attributes.extra()));
+    private MapSqlParameterSource describe(MapSqlParameterSource parameters, Category category, LocalizedText title,
+                                           LocalizedText description, ListingAttributes attributes) {
+        return parameters
+                .addValue("category", category.slug())
+                .addValue("title", json.writeValueAsString(title))
+                .addValue("description", json.writeValueAsString(description))
+                .addValue("make", attributes.make())
+                .addValue("model", attributes.model())
+                .addValue("year", attributes.year())
+                .addValue("mileage", attributes.mileageKm())
+                .addValue("condition", attributes.condition() == null ? null : attributes.condition().name())
+                .addValue("oem", attributes.oemNumbers().toArray(String[]::new))
+                .addValue("city", attributes.city())
+                .addValue("extra", json.writeValueAsString(attributes.extra()));
     }
 
     private void changeStatus(ListingId listingId, ListingStatus status, long version, Instant at) {
-        update(listingId, version, at, "status = :status").param("status", status.name()).update();
+        update(listingId, version, at, "status = :status", new MapSqlParameterSource("status", status.name()));
     }
 
-    private JdbcClient.StatementSpec closeReservation(ListingId listingId, String orderId, State state, long version,
-                                                      Instant at, String stock) {
-        return jdbc.sql("WITH listing AS (UPDATE listings SET " + stock + """
+    private void closeReservation(ListingId listingId, String orderId, State state, long version, Instant at,
+                                  String stock, MapSqlParameterSource parameters) {
+        writes.write(listingId, "WITH listing AS (UPDATE listings SET " + stock + """
                         , updated_at = :at, version = :version
                              WHERE listing_id = :id AND version < :version
                             RETURNING listing_id)
                         UPDATE listing_reservations reservation SET state = :state, closed_at = :at
                           FROM listing
-                         WHERE reservation.listing_id = listing.listing_id AND reservation.order_id = :order""")
-                .param("at", utc(at))
-                .param("version", version)
-                .param("id", uuid(listingId))
-                .param("state", state.name())
-                .param("order", UUID.fromString(orderId));
+                         WHERE reservation.listing_id = listing.listing_id AND reservation.order_id = :order""",
+                parameters
+                        .addValue("at", utc(at))
+                        .addValue("version", version)
+                        .addValue("id", uuid(listingId))
+                        .addValue("state", state.name())
+                        .addValue("order", UUID.fromString(orderId)));
     }
 
+    /** A vendor's status reaches every listing of the vendor: it runs after the writes held back before it. */
     private void changeVendorStatus(VendorId vendorId, VendorStatus status, long version) {
-        jdbc.sql("""
+        writes.writeAcross("""
                         WITH vendor AS (
                             INSERT INTO listing_vendors (vendor_id, status, version) VALUES (:id, :status, :version)
                             ON CONFLICT (vendor_id) DO UPDATE SET status = excluded.status, version = excluded.version
                              WHERE listing_vendors.version < excluded.version
                             RETURNING vendor_id, status)
                         UPDATE listings SET vendor_status = vendor.status FROM vendor
-                         WHERE listings.vendor_id = vendor.vendor_id""")
-                .param("id", uuid(vendorId))
-                .param("status", status.name())
-                .param("version", version)
-                .update();
+                         WHERE listings.vendor_id = vendor.vendor_id""", new MapSqlParameterSource()
+                .addValue("id", uuid(vendorId))
+                .addValue("status", status.name())
+                .addValue("version", version));
     }
 
     private static OffsetDateTime utc(Instant instant) {
