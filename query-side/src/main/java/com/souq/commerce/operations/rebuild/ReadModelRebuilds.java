@@ -11,6 +11,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -20,8 +22,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -47,10 +50,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>Empty copies of the group's tables ({@link ReadModelTables}) are created in a schema of their own,
  *   {@code rebuild_<group>}.</li>
- *   <li>A second tracking processor, {@code <group>@rebuild}, runs the group's own handlers from the first event of the
- *   store, with as many segments, the same sequencing and a dead-letter queue of its own. Each of its transactions
- *   starts with the copy's schema first in the search path, so the handlers' unqualified table names reach the copy.
- *   Queries and the group's live processor go on with the current tables meanwhile.</li>
+ *   <li>A second processor (a pooled streaming one), {@code <group>@rebuild}, runs the group's own handlers from the
+ *   first event of the store, with as many segments, the same sequencing and a dead-letter queue of its own. Each of its
+ *   transactions starts with the copy's schema first in the search path, so the handlers' unqualified table names reach
+ *   the copy. Queries and the group's live processor go on with the current tables meanwhile.</li>
  *   <li>Once the copy has caught up with the head of the store as it was at the start, both processors stop for a
  *   moment and one transaction switches the tables (views over them follow), hands the rebuild's tokens (and dead
  *   letters) to the live group and drops the old tables. The live processor then goes on from where the rebuild
@@ -161,10 +164,7 @@ public class ReadModelRebuilds {
     void stopRebuilds() {
         rebuilds.values().stream().filter(Rebuild::isActive).forEach(rebuild -> {
             rebuild.state = "CANCELLED";
-            TrackingEventProcessor processor = rebuild.shadow;
-            if (processor != null) {
-                processor.shutDown();
-            }
+            rebuild.stopShadow();
         });
     }
 
@@ -180,7 +180,8 @@ public class ReadModelRebuilds {
         private final TrackingEventProcessor live;
         private final String copySchema;
         private final String shadowName;
-        private volatile TrackingEventProcessor shadow;
+        private volatile StreamingEventProcessor shadow;
+        private volatile List<ScheduledExecutorService> shadowThreads = List.of();
         private volatile String state = "BUILDING";
         private volatile long startHead;
         private volatile long lastPosition;
@@ -216,7 +217,12 @@ public class ReadModelRebuilds {
             Thread.ofPlatform().daemon().name("rebuild-" + group).start(this::switchWhenCaughtUp);
         }
 
-        private TrackingEventProcessor shadowProcessor(int segments) {
+        /**
+         * A pooled streaming processor, unlike the live group's tracking one: one coordinator thread reads and
+         * deserializes each event once and hands it to the segments' work, where a tracking processor's every segment
+         * thread reads and deserializes the whole store for itself (twice the reading on two segments).
+         */
+        private StreamingEventProcessor shadowProcessor(int segments) {
             List<SimpleEventHandlerInvoker> liveInvokers = simpleInvokers(live.eventHandlerInvoker());
             // The live group's own: it commits without waiting for a disk flush (RelaxedDurability), which a copy
             // re-derived from durable events can afford as much as the live tables.
@@ -231,17 +237,23 @@ public class ReadModelRebuilds {
                     .enableSequenceIdentifierCache()
                     .build();
             TokenStore tokenStore = processing.tokenStore(group);
-            TrackingEventProcessor processor = TrackingEventProcessor.builder()
+            ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .daemon().name("Coordinator[" + shadowName + "]").factory());
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments, Thread.ofPlatform()
+                    .daemon().name("WorkPackage[" + shadowName + "]-", 0).factory());
+            shadowThreads = List.of(coordinator, workers);
+            PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(shadowName)
                     .eventHandlerInvoker(invoker)
                     .messageSource(eventStore)
                     .tokenStore(tokenStore)
                     .transactionManager(transactions)
-                    .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
-                            .forParallelProcessing(segments)
-                            .andInitialSegmentsCount(segments)
-                            .andBatchSize(batchSize)
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                    .coordinatorExecutor(coordinator)
+                    .workerExecutor(workers)
+                    .initialSegmentCount(segments)
+                    .maxClaimedSegments(segments)
+                    .batchSize(batchSize)
+                    .initialToken(StreamableMessageSource::createTailToken)
                     .build();
             processor.registerHandlerInterceptor(intoCopy());
             return processor;
@@ -299,7 +311,7 @@ public class ReadModelRebuilds {
 
         private void switchIn() {
             long reached = lastPosition;
-            shadow.shutDown();
+            stopShadow();
             boolean restartLive = !control.isPaused(group);
             live.shutDown();
             try {
@@ -335,16 +347,21 @@ public class ReadModelRebuilds {
             state = endState;
             failure = why;
             finishedAt = Instant.now();
-            TrackingEventProcessor processor = shadow;
-            if (processor != null) {
-                processor.shutDown();
-            }
+            stopShadow();
             try {
                 tableSet.dropCopy(copySchema);
                 forgetRebuildProcessor();
             } catch (RuntimeException e) {
                 log.warn("Could not clean up the rebuild of {}", group, e);
             }
+        }
+
+        void stopShadow() {
+            StreamingEventProcessor processor = shadow;
+            if (processor != null) {
+                processor.shutDown();
+            }
+            shadowThreads.forEach(ScheduledExecutorService::shutdown);
         }
 
         private void forgetRebuildProcessor() {
@@ -357,7 +374,7 @@ public class ReadModelRebuilds {
 
         /** The lowest position of the rebuild's segments, or the last one seen once it stopped. */
         private long position() {
-            TrackingEventProcessor processor = shadow;
+            StreamingEventProcessor processor = shadow;
             if ("BUILDING".equals(state) && processor != null) {
                 reached(processor.processingStatus()).ifPresent(position -> lastPosition = position);
             }
@@ -365,7 +382,7 @@ public class ReadModelRebuilds {
         }
 
         RebuildProgress progress() {
-            TrackingEventProcessor processor = shadow;
+            StreamingEventProcessor processor = shadow;
             // read once: the state may turn COMPLETED while this snapshot is taken (a 99.9 % "COMPLETED" was seen)
             String current = state;
             Instant finished = finishedAt;
