@@ -29,6 +29,9 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -37,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
@@ -76,6 +80,7 @@ public class ReadModelRebuilds {
     private final EventProcessingConfiguration processing;
     private final ProcessorControl control;
     private final EventStore eventStore;
+    private final StreamableMessageSource<TrackedEventMessage<?>> rebuildSource;
     private final TransactionManager axonTransactions;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
@@ -90,11 +95,20 @@ public class ReadModelRebuilds {
                       JdbcClient jdbc, TableSet tableSet,
                       ConnectionProvider connectionProvider, DeadLetterSchema deadLetterSchema,
                       @Qualifier("eventSerializer") Serializer eventSerializer, Serializer genericSerializer,
-                      @Value("${souq.rebuild.batch-size:1000}") int batchSize) {
+                      @Value("${souq.rebuild.batch-size:1000}") int batchSize,
+                      ObjectProvider<EventStorageEngine> storageEngine) {
         this.context = context;
         this.processing = processing;
         this.control = control;
         this.eventStore = eventStore;
+        EventStorageEngine engine = storageEngine.getIfAvailable();
+        // A rebuild reads the store through private streams only. The embedded store's shared cache of recent events
+        // is for processors near its head: a rebuild from the first event that drifted into it made its producer
+        // hold on to every event read since (1,000,000 events: out of heap).
+        this.rebuildSource = engine == null ? eventStore : EmbeddedEventStore.builder()
+                .storageEngine(engine)
+                .optimizeEventConsumption(false)
+                .build();
         this.axonTransactions = axonTransactions;
         this.transaction = transaction;
         this.jdbc = jdbc;
@@ -166,6 +180,9 @@ public class ReadModelRebuilds {
             rebuild.state = "CANCELLED";
             rebuild.stopShadow();
         });
+        if (rebuildSource != eventStore && rebuildSource instanceof EmbeddedEventStore own) {
+            own.shutDown();
+        }
     }
 
     private long head() {
@@ -245,7 +262,7 @@ public class ReadModelRebuilds {
             PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                     .name(shadowName)
                     .eventHandlerInvoker(invoker)
-                    .messageSource(eventStore)
+                    .messageSource(rebuildSource)
                     .tokenStore(tokenStore)
                     .transactionManager(transactions)
                     .coordinatorExecutor(coordinator)
