@@ -19,7 +19,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -214,7 +216,7 @@ final class RebuildBenchmark {
                 row.next();
                 backend = row.getInt(1);
             }
-            Cpu before = new Cpu(Cpu.now(null).engine(), Cpu.ticks(backend) / 100.0);
+            Cpu before = Cpu.now(backend);
             long start = System.nanoTime();
             long read = 0;
             long bytes = 0;
@@ -240,7 +242,7 @@ final class RebuildBenchmark {
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            Cpu after = new Cpu(Cpu.now(null).engine(), Cpu.ticks(backend) / 100.0);
+            Cpu after = Cpu.now(backend);
             connection.rollback();
             progress("JDBC cursor read %,d bytes of payload and metadata", bytes);
             return new Rate(read, took, after.since(before, read));
@@ -343,24 +345,27 @@ final class RebuildBenchmark {
     }
 
     /**
-     * CPU time spent so far by this JVM (the engine) and by the PostgreSQL server processes serving the benchmark's
-     * database (its backends, read from {@code /proc}): on a machine shared with other work, CPU seconds per event
-     * say more than the wall-clock rate alone.
+     * CPU time spent so far by this JVM (the engine) and by each PostgreSQL backend serving the benchmark's database
+     * (read from {@code /proc}, in clock ticks of 10 ms): on a machine shared with other work, CPU seconds per event
+     * say more than the wall-clock rate alone. A backend that ends within a phase is not counted.
      */
-    record Cpu(double engine, double postgres) {
+    record Cpu(double engine, Map<Integer, Long> backends) {
 
         /** Now, with the backends of {@code jdbc}'s database (none when null). */
         static Cpu now(JdbcClient jdbc) {
             double engine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1e9;
-            double postgres = 0;
-            List<Integer> backends = jdbc == null ? List.of() : jdbc
+            List<Integer> pids = jdbc == null ? List.of() : jdbc
                     .sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
                     .query(Integer.class).list();
-            for (Integer pid : backends) {
-                postgres += ticks(pid) / 100.0;
-            }
-            return new Cpu(engine, postgres);
+            Map<Integer, Long> backends = new HashMap<>();
+            pids.forEach(pid -> backends.put(pid, ticks(pid)));
+            return new Cpu(engine, backends);
+        }
+
+        /** Now, with one backend given by its process id. */
+        static Cpu now(int backend) {
+            return new Cpu(now((JdbcClient) null).engine(), Map.of(backend, ticks(backend)));
         }
 
         /** User and system clock ticks of a process; 0 when unreadable (not Linux, or gone). */
@@ -374,10 +379,14 @@ final class RebuildBenchmark {
             }
         }
 
-        /** CPU spent since {@code before}, as "engine x s + PostgreSQL y s = z µs/event". */
+        /** CPU spent since {@code before}, as "engine x s + PostgreSQL y s (z µs/event)". */
         String since(Cpu before, long events) {
             double engineSeconds = engine - before.engine;
-            double postgresSeconds = postgres - before.postgres;
+            long ticks = 0;
+            for (Map.Entry<Integer, Long> backend : backends.entrySet()) {
+                ticks += Math.max(0, backend.getValue() - before.backends.getOrDefault(backend.getKey(), 0L));
+            }
+            double postgresSeconds = ticks / 100.0;
             return "%.1f s + %.1f s (%.0f µs/event)".formatted(engineSeconds, postgresSeconds,
                     (engineSeconds + postgresSeconds) * 1e6 / events);
         }
