@@ -425,7 +425,7 @@ class BadInputCorpusTest {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = sendOnce(request.build(), attempt);
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
             String body;
             try (InputStream stream = response.body()) {
@@ -437,6 +437,23 @@ class BadInputCorpusTest {
                     response.headers().firstValue("X-Correlation-Id").orElse(null), body, response.headers());
         } catch (IOException failed) {
             throw new IllegalStateException("The engine dropped the connection of " + attempt, failed);
+        }
+    }
+
+    /**
+     * Sends the request. Tomcat refuses a request line or header beyond its limit with a 400 and closes the connection
+     * without reading the body: on a loaded machine the client's unsent body then meets a reset that can discard the
+     * answer before it is read. Such a request is sent once more; a second drop still fails the corpus.
+     */
+    private static HttpResponse<InputStream> sendOnce(HttpRequest request, Attempt attempt)
+            throws IOException, InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException dropped) {
+            if (!attempt.what().contains("beyond the header limit")) {
+                throw dropped;
+            }
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         }
     }
 
