@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -42,6 +44,7 @@ public class PersonalDataVault {
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final Map<String, Optional<PersonalDataShape>> SHAPES_BY_TYPE_NAME = new ConcurrentHashMap<>();
 
     /** A person's key, or the tombstone of an erased person. */
     private record Held(SecretKey key) {
@@ -105,7 +108,7 @@ public class PersonalDataVault {
             return new String(crypt(Cipher.DECRYPT_MODE, held.key(), nonce, subject, ciphertext),
                     StandardCharsets.UTF_8);
         } catch (IllegalArgumentException | IllegalStateException unreadable) {
-            // Sealed with a key erased and given out again meanwhile, or not sealed by us: never shown as it is.
+            // A text that does not open with its person's key (altered, or not sealed here) is never shown as it is.
             return PersonalData.ERASED;
         }
     }
@@ -219,11 +222,13 @@ public class PersonalDataVault {
     }
 
     private static Optional<PersonalDataShape> shapeOf(String payloadType) {
-        try {
-            return PersonalDataShape.of(Class.forName(payloadType, false, PersonalDataVault.class.getClassLoader()));
-        } catch (ClassNotFoundException | LinkageError unknown) {
-            return Optional.empty();
-        }
+        return SHAPES_BY_TYPE_NAME.computeIfAbsent(payloadType, name -> {
+            try {
+                return PersonalDataShape.of(Class.forName(name, false, PersonalDataVault.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError unknown) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static void afterCommit(Runnable action) {
