@@ -147,6 +147,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void personalDataKeyEncryptionKeyIsRequiredFromTheEnvironment() {
+        for (String name : ENGINE_SERVICES) {
+            assertThat(environment(service(name)).get("SOUQ_PRIVACY_KEY_ENCRYPTION_KEY"))
+                    .as("%s key-encryption key of personal data", name)
+                    .isNotNull()
+                    .matches("^\\$\\{SOUQ_PRIVACY_KEY:\\?[^}]+}$");
+        }
+    }
+
+    @Test
     void engineServicesPublishTheirApisOn8080And8081() {
         assertThat(ports(service("command-side"))).containsExactly("8080:8080");
         assertThat(ports(service("query-side"))).containsExactly("8081:8080");
@@ -385,6 +395,7 @@ class ComposeFileTest {
         Map<String, String> env = builder.environment();
         env.remove("COMPOSE_FILE");
         env.remove("COMPOSE_PROFILES");
+        env.put("SOUQ_PRIVACY_KEY", "dGVzdC1wcml2YWN5LWtleS1vZi0zMi1ieXRlcy0wMDE=");
         if (withJwtSecret) {
             env.put("SOUQ_JWT_SECRET", TEST_JWT_SECRET);
         } else {

@@ -2,6 +2,7 @@ package com.souq.commerce.account.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
 import com.souq.commerce.account.api.AccountId;
 import com.souq.commerce.account.api.AccountRole;
 import com.souq.commerce.account.api.AddressesChangedEvent;
@@ -10,6 +11,7 @@ import com.souq.commerce.account.api.ChangeProfileCommand;
 import com.souq.commerce.account.api.CreateStaffAccountCommand;
 import com.souq.commerce.account.api.CustomerRegisteredEvent;
 import com.souq.commerce.account.api.EmailVerifiedEvent;
+import com.souq.commerce.account.api.EraseAccountCommand;
 import com.souq.commerce.account.api.Language;
 import com.souq.commerce.account.api.PasswordChangedEvent;
 import com.souq.commerce.account.api.PostalAddress;
@@ -18,6 +20,7 @@ import com.souq.commerce.account.api.RecordPasswordChangeCommand;
 import com.souq.commerce.account.api.RegisterCustomerCommand;
 import com.souq.commerce.account.api.StaffAccountCreatedEvent;
 import com.souq.commerce.account.api.VerifyEmailCommand;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.vendor.command.VendorStandings;
 import java.util.List;
@@ -51,6 +54,8 @@ class Account {
     private String phone;
     private Language language;
     private List<PostalAddress> addresses = List.of();
+    private AccountRole role;
+    private boolean erased;
 
     protected Account() {
         // required by Axon to rebuild the aggregate from its events
@@ -77,6 +82,7 @@ class Account {
 
     @CommandHandler
     void handle(VerifyEmailCommand command) {
+        refuseIfErased();
         if (emailVerified) {
             return;
         }
@@ -85,11 +91,13 @@ class Account {
 
     @CommandHandler
     void handle(RecordPasswordChangeCommand command) {
+        refuseIfErased();
         apply(new PasswordChangedEvent(accountId, command.change()));
     }
 
     @CommandHandler
     void handle(ChangeProfileCommand command) {
+        refuseIfErased();
         if (Objects.equals(displayName, command.displayName()) && Objects.equals(phone, command.phone())
                 && language == command.language()) {
             return;
@@ -99,6 +107,7 @@ class Account {
 
     @CommandHandler
     void handle(ChangeAddressesCommand command) {
+        refuseIfErased();
         if (command.addresses().size() > MAX_ADDRESSES) {
             throw DomainRuleViolation.unprocessable("TOO_MANY_ADDRESSES",
                     "An account keeps at most " + MAX_ADDRESSES + " addresses");
@@ -107,6 +116,26 @@ class Account {
             return;
         }
         apply(new AddressesChangedEvent(accountId, List.copyOf(command.addresses())));
+    }
+
+    @CommandHandler
+    void handle(EraseAccountCommand command, PersonalDataVault personalData) {
+        if (erased) {
+            return;
+        }
+        if (role == AccountRole.ADMIN) {
+            throw DomainRuleViolation.unprocessable("ADMINISTRATOR_NOT_ERASABLE",
+                    "The administrator account cannot be erased");
+        }
+        personalData.erase(accountId.value());
+        apply(new AccountErasedEvent(accountId, command.erasedBy()));
+    }
+
+    private void refuseIfErased() {
+        if (erased) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "ACCOUNT_ERASED",
+                    "This account was erased");
+        }
     }
 
     private static boolean roleFitsVendor(AccountRole role, boolean forVendor) {
@@ -119,6 +148,7 @@ class Account {
         email = event.email();
         displayName = event.displayName();
         language = event.language();
+        role = AccountRole.CUSTOMER;
     }
 
     @EventSourcingHandler
@@ -127,6 +157,7 @@ class Account {
         email = event.email();
         displayName = event.displayName();
         language = event.language();
+        role = event.role();
     }
 
     @EventSourcingHandler
@@ -144,5 +175,10 @@ class Account {
     @EventSourcingHandler
     void on(AddressesChangedEvent event) {
         addresses = event.addresses();
+    }
+
+    @EventSourcingHandler
+    void on(AccountErasedEvent event) {
+        erased = true;
     }
 }

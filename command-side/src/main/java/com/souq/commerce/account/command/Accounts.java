@@ -5,6 +5,7 @@ import com.souq.commerce.account.api.AccountRole;
 import com.souq.commerce.account.api.ChangeAddressesCommand;
 import com.souq.commerce.account.api.ChangeProfileCommand;
 import com.souq.commerce.account.api.CreateStaffAccountCommand;
+import com.souq.commerce.account.api.EraseAccountCommand;
 import com.souq.commerce.account.api.Language;
 import com.souq.commerce.account.api.PasswordChange;
 import com.souq.commerce.account.api.PostalAddress;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,10 +52,12 @@ public class Accounts {
     private final TransactionTemplate transactions;
     private final AccountSettings settings;
     private final AbuseSettings abuse;
+    private final JdbcClient jdbc;
 
     Accounts(CommandGateway commands, Credentials credentials, OneTimeTokens oneTimeTokens,
              RefreshTokens refreshTokens, RateLimits limits, PasswordHashing hashing, AccessTokens accessTokens,
-             MailOutbox outbox, TransactionTemplate transactions, AccountSettings settings, AbuseSettings abuse) {
+             MailOutbox outbox, TransactionTemplate transactions, AccountSettings settings, AbuseSettings abuse,
+             JdbcClient jdbc) {
         this.commands = commands;
         this.credentials = credentials;
         this.oneTimeTokens = oneTimeTokens;
@@ -65,6 +69,7 @@ public class Accounts {
         this.transactions = transactions;
         this.settings = settings;
         this.abuse = abuse;
+        this.jdbc = jdbc;
     }
 
     /** Registers a customer, or (email taken) mails its owner; the caller cannot tell which happened. */
@@ -221,6 +226,44 @@ public class Accounts {
                     language, Map.of("name", displayName, "role", role.name(),
                             "link", link(settings.resetPasswordLink(), token),
                             "hours", String.valueOf(settings.invitationTokenTtl().toHours())));
+        });
+    }
+
+    /** A signed-in person erases their own account, giving their password. */
+    public void eraseOwn(AccountId accountId, String password) {
+        Credentials.Login login = credentials.byId(accountId).orElseThrow(Accounts::noAccount);
+        limits.requireBelow("sign-in:failures", login.email(), abuse.signInFailures(), "ACCOUNT_LOCKED");
+        if (!hashing.matches(password, login.passwordHash())) {
+            limits.fail("sign-in:failures", login.email(), abuse.signInFailures());
+            throw DomainRuleViolation.forbidden("WRONG_PASSWORD", "The password is wrong");
+        }
+        erase(accountId, accountId.value());
+    }
+
+    /**
+     * Erases a person (right to erasure): refused while they have an order or a refund still under way (the vendors
+     * need the address, the money its story). The Account records the erasure and deletes the person's key of the
+     * personal data in events in one transaction; then their sign-in (credentials, mailed and refresh tokens) and the
+     * answers kept for their idempotent requests are deleted, and their mails blanked. Repeating it finishes what a failure left and changes nothing else.
+     */
+    public void erase(AccountId accountId, String erasedBy) {
+        long open = jdbc.sql("""
+                        SELECT (SELECT count(*) FROM orders WHERE customer_subject = :subject
+                                   AND status NOT IN ('COMPLETED', 'CANCELLED', 'REFUNDED'))
+                             + (SELECT count(*) FROM refunds WHERE customer_subject = :subject
+                                   AND status IN ('REQUESTED', 'APPROVED', 'REFUNDING'))""")
+                .param("subject", accountId.value()).query(Long.class).single();
+        if (open > 0) {
+            throw new DomainRuleViolation(DomainRuleViolation.Kind.CONFLICT, "ERASURE_BLOCKED_BY_OPEN_ORDERS",
+                    "This account has " + open + " order(s) or refund(s) still under way: it can be erased once "
+                            + "they are completed, cancelled or refunded");
+        }
+        send(new EraseAccountCommand(accountId, erasedBy));
+        transactions.executeWithoutResult(status -> {
+            credentials.release(accountId);
+            outbox.forget(accountId);
+            jdbc.sql("DELETE FROM idempotency_key WHERE subject = :subject")
+                    .param("subject", accountId.value()).update();
         });
     }
 

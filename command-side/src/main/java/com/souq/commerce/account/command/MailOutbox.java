@@ -2,6 +2,7 @@ package com.souq.commerce.account.command;
 
 import com.souq.commerce.account.api.AccountId;
 import com.souq.commerce.account.api.Language;
+import com.souq.commerce.shared.privacy.PersonalData;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,5 +43,19 @@ class MailOutbox {
                 .param("recipient", recipient).param("template", template).param("language", language.code())
                 .param("subject", mail.subject()).param("body", mail.body()).param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Blanks the mails of an erased person: recipient, subject and body go, a mail not yet sent never will be; the
+     * row stays so that a mail already decided (its dedup key) is not decided again.
+     */
+    void forget(AccountId accountId) {
+        jdbc.sql("""
+                        UPDATE mail_outbox SET recipient = :erased, subject = :erased, body = NULL,
+                                               sent_at = coalesce(sent_at, now()),
+                                               last_error = CASE WHEN sent_at IS NULL THEN 'not sent: erased'
+                                                                 ELSE last_error END
+                         WHERE account_id = :account""")
+                .param("erased", PersonalData.ERASED).param("account", UUID.fromString(accountId.value())).update();
     }
 }

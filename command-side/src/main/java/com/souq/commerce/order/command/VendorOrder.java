@@ -156,7 +156,7 @@ class VendorOrder {
             throw DomainRuleViolation.illegalTransition("vendor order", status, "cancelled");
         }
         apply(new VendorOrderCancelledEvent(vendorOrderId, orderId, vendorId, command.party(), command.subject(),
-                command.reason(), lines, total));
+                command.reason(), lines, total, customerSubject));
         refundTheRest(command.subject(), "Vendor order cancelled: " + command.reason());
     }
 

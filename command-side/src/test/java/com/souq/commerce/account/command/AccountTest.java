@@ -3,20 +3,27 @@ package com.souq.commerce.account.command;
 import static com.souq.commerce.account.command.AccountFixture.ACCOUNT;
 import static com.souq.commerce.account.command.AccountFixture.VENDOR;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
 import com.souq.commerce.account.api.AccountRole;
 import com.souq.commerce.account.api.AddressesChangedEvent;
 import com.souq.commerce.account.api.ChangeAddressesCommand;
 import com.souq.commerce.account.api.ChangeProfileCommand;
 import com.souq.commerce.account.api.CreateStaffAccountCommand;
 import com.souq.commerce.account.api.EmailVerifiedEvent;
+import com.souq.commerce.account.api.EraseAccountCommand;
 import com.souq.commerce.account.api.Language;
 import com.souq.commerce.account.api.PasswordChange;
 import com.souq.commerce.account.api.PasswordChangedEvent;
 import com.souq.commerce.account.api.ProfileChangedEvent;
 import com.souq.commerce.account.api.RecordPasswordChangeCommand;
+import com.souq.commerce.account.api.StaffAccountCreatedEvent;
 import com.souq.commerce.account.api.VerifyEmailCommand;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import com.souq.commerce.shared.error.DomainRuleViolation;
 import com.souq.commerce.vendor.api.VendorStatus;
 import com.souq.commerce.vendor.command.VendorStanding;
@@ -33,12 +40,51 @@ class AccountTest {
 
     private FixtureConfiguration<Account> fixture;
     private VendorStandings vendors;
+    private PersonalDataVault personalData;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         vendors = mock(VendorStandings.class);
+        personalData = mock(PersonalDataVault.class);
         fixture.registerInjectableResource(vendors);
+        fixture.registerInjectableResource(personalData);
+    }
+
+    @Test
+    void erasureDeletesThePersonsKeyAndIsRecordedOnce() {
+        fixture.given(AccountFixture.registered())
+                .when(new EraseAccountCommand(ACCOUNT, "support-1"))
+                .expectEvents(new AccountErasedEvent(ACCOUNT, "support-1"));
+        verify(personalData).erase(ACCOUNT.value());
+
+        fixture.given(AccountFixture.registered(), new AccountErasedEvent(ACCOUNT, "support-1"))
+                .when(new EraseAccountCommand(ACCOUNT, ACCOUNT.value()))
+                .expectNoEvents();
+        verifyNoMoreInteractions(personalData);
+    }
+
+    @Test
+    void anErasedAccountTakesNoOtherCommand() {
+        fixture.given(AccountFixture.registered(), new AccountErasedEvent(ACCOUNT, ACCOUNT.value()))
+                .when(new ChangeProfileCommand(ACCOUNT, "Back again", null, Language.EN))
+                .expectException(DomainRuleViolation.class)
+                .expectExceptionMessage("This account was erased")
+                .expectNoEvents();
+        fixture.given(AccountFixture.registered(), new AccountErasedEvent(ACCOUNT, ACCOUNT.value()))
+                .when(new VerifyEmailCommand(ACCOUNT))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theAdministratorIsNeverErased() {
+        fixture.given(new StaffAccountCreatedEvent(ACCOUNT, "admin@mail.example", "Admin", AccountRole.ADMIN, null,
+                        Language.EN, null))
+                .when(new EraseAccountCommand(ACCOUNT, "support-1"))
+                .expectException(DomainRuleViolation.class)
+                .expectNoEvents();
+        verifyNoInteractions(personalData);
     }
 
     @Test

@@ -199,7 +199,7 @@ class VendorOrderRefundTest {
                 .when(new CancelVendorOrderCommand(PADS_SHARE, CancellationParty.CUSTOMER, CUSTOMER, null,
                         "ordered twice", false))
                 .expectEvents(new VendorOrderCancelledEvent(PADS_SHARE, ORDER, CAIRO_PARTS,
-                                CancellationParty.CUSTOMER, CUSTOMER, "ordered twice", List.of(PADS_LINE), SHARE),
+                                CancellationParty.CUSTOMER, CUSTOMER, "ordered twice", List.of(PADS_LINE), SHARE, CUSTOMER),
                         new RefundApprovedEvent(RefundId.forWithdrawal(PADS_SHARE), PADS_SHARE, ORDER, CAIRO_PARTS,
                                 CUSTOMER, PAYMENT, SHARE, SHARE, SHARE, List.of(), RefundDestination.ORIGINAL_PAYMENT,
                                 false, true, CUSTOMER, "Vendor order cancelled: ordered twice"));

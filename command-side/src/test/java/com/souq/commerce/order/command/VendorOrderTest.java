@@ -141,7 +141,7 @@ class VendorOrderTest {
                         "found it cheaper", false))
                 .expectEvents(new VendorOrderCancelledEvent(PADS_SHARE, ORDER, CAIRO_PARTS,
                         CancellationParty.CUSTOMER, CUSTOMER, "found it cheaper", List.of(PADS_LINE),
-                        TOTALS.vendors().get(0).total()),
+                        TOTALS.vendors().get(0).total(), CUSTOMER),
                         automaticRefund(CUSTOMER, "Vendor order cancelled: found it cheaper"));
     }
 
@@ -185,7 +185,7 @@ class VendorOrderTest {
     void cancellingTwiceChangesNothing() {
         fixture.given(OrderFixture.padsShareCreated(), new VendorOrderCancelledEvent(PADS_SHARE, ORDER, CAIRO_PARTS,
                         CancellationParty.VENDOR, "staff", "no stock", List.of(PADS_LINE),
-                        TOTALS.vendors().get(0).total()))
+                        TOTALS.vendors().get(0).total(), CUSTOMER))
                 .when(new CancelVendorOrderCommand(PADS_SHARE, CancellationParty.VENDOR, "staff", CAIRO_PARTS,
                         "no stock", false))
                 .expectSuccessfulHandlerExecution()

@@ -10,6 +10,7 @@ import com.souq.commerce.engine.support.Vendors;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.VendorOrderId;
 import com.souq.commerce.payment.api.PaymentId;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import com.souq.commerce.vendor.api.VendorId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,6 +138,8 @@ class BadInputCorpusTest {
             Map.entry("Addresses", """
                     {"addresses":[{"label":"home","recipient":"Corpus Shopper","phone":"+201001234567",
                                    "line1":"1 Tahrir Sq","city":"Cairo","postalCode":"11511","country":"EG"}]}"""),
+            Map.entry("ErasureConfirmation", """
+                    {"password":"Violet-Harbour-93-Kettle"}"""),
             Map.entry("PasswordChange", """
                     {"currentPassword":"Violet-Harbour-93-Kettle","newPassword":"Copper*Lantern*Meadow*41"}"""),
             Map.entry("StaffMember", """
@@ -151,6 +154,9 @@ class BadInputCorpusTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PersonalDataVault personalData;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -340,11 +346,17 @@ class BadInputCorpusTest {
             if (answer.status() / 100 != 2 || text == null) {
                 continue;
             }
-            List<String> payloads = jdbc.sql("""
-                            SELECT payload::text FROM event_journal
+            // personal texts are sealed in the store: compared as every reader of the events sees them
+            List<JsonNode> payloads = jdbc.sql("""
+                            SELECT event_type, payload::text FROM event_journal
                              WHERE global_index > :start AND metadata->>'correlationId' = :id""")
-                    .param("start", startHead).param("id", answer.correlationId()).query(String.class).list();
-            if (!payloads.isEmpty() && payloads.stream().map(JSON::readTree).noneMatch(payload -> holds(payload, text))) {
+                    .param("start", startHead).param("id", answer.correlationId())
+                    .query((row, index) -> {
+                        JsonNode payload = JSON.readTree(row.getString(2));
+                        personalData.revealIn(row.getString(1), payload);
+                        return payload;
+                    }).list();
+            if (!payloads.isEmpty() && payloads.stream().noneMatch(payload -> holds(payload, text))) {
                 failures.add("not stored verbatim: " + answer.attempt() + " → " + payloads);
             }
             String location = answer.headers().firstValue("Location").orElse(null);
@@ -413,7 +425,7 @@ class BadInputCorpusTest {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = sendOnce(request.build(), attempt);
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
             String body;
             try (InputStream stream = response.body()) {
@@ -425,6 +437,23 @@ class BadInputCorpusTest {
                     response.headers().firstValue("X-Correlation-Id").orElse(null), body, response.headers());
         } catch (IOException failed) {
             throw new IllegalStateException("The engine dropped the connection of " + attempt, failed);
+        }
+    }
+
+    /**
+     * Sends the request. Tomcat refuses a request line or header beyond its limit with a 400 and closes the connection
+     * without reading the body: on a loaded machine the client's unsent body then meets a reset that can discard the
+     * answer before it is read. Such a request is sent once more; a second drop still fails the corpus.
+     */
+    private static HttpResponse<InputStream> sendOnce(HttpRequest request, Attempt attempt)
+            throws IOException, InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException dropped) {
+            if (!attempt.what().contains("beyond the header limit")) {
+                throw dropped;
+            }
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         }
     }
 

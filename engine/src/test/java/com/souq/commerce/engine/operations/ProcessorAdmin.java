@@ -10,13 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The processor admin API as support uses it, and the read-model rows a test compares across a rebuild. */
-final class ProcessorAdmin {
+public final class ProcessorAdmin {
 
     final Api api;
     final String support;
     private final JdbcClient jdbc;
 
-    ProcessorAdmin(int port, JdbcClient jdbc) {
+    public ProcessorAdmin(int port, JdbcClient jdbc) {
         this.api = new Api(port);
         this.support = api.token("support-ops", "SUPPORT");
         this.jdbc = jdbc;
@@ -28,13 +28,13 @@ final class ProcessorAdmin {
         return reply.json();
     }
 
-    JsonNode rebuild(String name) {
+    public JsonNode rebuild(String name) {
         Api.Reply started = api.post("/api/v1/admin/processors/" + name + "/rebuild", support, null);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         return started.json();
     }
 
-    JsonNode awaitRebuildFinished(String name) {
+    public JsonNode awaitRebuildFinished(String name) {
         JsonNode progress = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/api/v1/admin/processors/" + name + "/rebuild", support).json(),
                         json -> !json.path("state").asString("").matches("BUILDING|SWAPPING"));
@@ -43,7 +43,7 @@ final class ProcessorAdmin {
     }
 
     /** Waits until the processor runs and has handled every event of the store. */
-    void awaitCaughtUp(String name) {
+    public void awaitCaughtUp(String name) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
                 .until(() -> processor(name), json -> "RUNNING".equals(json.path("status").asString())
                         && json.path("lag").asLong() == 0 && json.path("segments").size() > 0);

@@ -33,16 +33,18 @@ import tools.jackson.databind.JsonNode;
 @EngineIntegrationTest
 class ReadModelRebuildTest {
 
-    private static final Map<String, List<String>> READ_MODELS = Map.of(
-            "orders", List.of("orders", "order_lines"),
-            "vendor-orders", List.of("vendor_orders", "vendor_order_lines"),
-            "order-timeline", List.of("order_timeline"),
-            "payments", List.of("payments"),
-            "carts", List.of("carts", "cart_lines"),
-            "listings", List.of("listings", "listing_reservations", "listing_vendors"),
-            "vendors", List.of("vendors"),
-            "ledger", List.of("journal_entries", "journal_lines", "ledger_accounts"),
-            "wallets", List.of("wallet_balances", "wallet_movements"));
+    private static final Map<String, List<String>> READ_MODELS = Map.ofEntries(
+            Map.entry("accounts", List.of("accounts")),
+            Map.entry("refunds", List.of("refunds")),
+            Map.entry("orders", List.of("orders", "order_lines")),
+            Map.entry("vendor-orders", List.of("vendor_orders", "vendor_order_lines")),
+            Map.entry("order-timeline", List.of("order_timeline")),
+            Map.entry("payments", List.of("payments")),
+            Map.entry("carts", List.of("carts", "cart_lines")),
+            Map.entry("listings", List.of("listings", "listing_reservations", "listing_vendors")),
+            Map.entry("vendors", List.of("vendors")),
+            Map.entry("ledger", List.of("journal_entries", "journal_lines", "ledger_accounts")),
+            Map.entry("wallets", List.of("wallet_balances", "wallet_movements")));
 
     @LocalServerPort
     int port;

@@ -235,7 +235,7 @@ final class OrderStory {
 
     OrderStory cancelShare(VendorId vendor, CancellationParty party, String subject, String reason) {
         vendorOrder(vendor, new VendorOrderCancelledEvent(vendorOrderId(vendor), orderId, vendor, party, subject,
-                reason, linesOf(vendor), totalsOf(vendor).total()), MetaData.emptyInstance());
+                reason, linesOf(vendor), totalsOf(vendor).total(), null), MetaData.emptyInstance());
         return this;
     }
 

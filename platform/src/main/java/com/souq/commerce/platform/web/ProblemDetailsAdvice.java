@@ -133,7 +133,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({AggregateNotFoundException.class, ConflictingAggregateVersionException.class,
-            ConcurrencyException.class, EventStoreException.class, LockAcquisitionFailedException.class})
+            AggregateStreamCreationException.class, ConcurrencyException.class, EventStoreException.class,
+            LockAcquisitionFailedException.class})
     ResponseEntity<Object> axonFailure(Exception ex) {
         return translated(ex);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,19 @@ class TransientFailureRetriesTest {
                 new BatchUpdateException("duplicate key", "23505", 0, new int[0]));
 
         boolean scheduled = retries.scheduleRetry(GenericCommandMessage.asCommandMessage("add to cart"), conflict,
+                failures(1), sentAgain::countDown);
+
+        assertThat(scheduled).isTrue();
+        assertThat(sentAgain.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void sendsAgainACommandThatLostTheRaceToCreateItsAggregate() throws InterruptedException {
+        CountDownLatch sentAgain = new CountDownLatch(1);
+        AggregateStreamCreationException lost = new AggregateStreamCreationException("cart created meanwhile",
+                new BatchUpdateException("duplicate key", "23505", 0, new int[0]));
+
+        boolean scheduled = retries.scheduleRetry(GenericCommandMessage.asCommandMessage("add to a new cart"), lost,
                 failures(1), sentAgain::countDown);
 
         assertThat(scheduled).isTrue();

@@ -1,15 +1,21 @@
 package com.souq.commerce.account.query;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
 import com.souq.commerce.account.api.AccountId;
 import com.souq.commerce.account.api.AddressesChangedEvent;
 import com.souq.commerce.account.api.CustomerRegisteredEvent;
 import com.souq.commerce.account.api.EmailVerifiedEvent;
 import com.souq.commerce.account.api.PasswordChangedEvent;
+import com.souq.commerce.account.api.PostalAddress;
 import com.souq.commerce.account.api.ProfileChangedEvent;
 import com.souq.commerce.account.api.StaffAccountCreatedEvent;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
+import com.souq.commerce.shared.privacy.PersonalData;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,9 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the {@code accounts} table. Every write names the event's sequence number and applies only if the row has
- * not seen it yet, so a redelivered or replayed event changes nothing.
+ * not seen it yet, so a redelivered or replayed event changes nothing. An erased person's row keeps its ids, role and
+ * dates; their email, name, phone and addresses read {@value PersonalData#ERASED}, as a rebuild from the events writes
+ * them once the person's key is gone.
  */
 @Component
+@ReadModelTables({"accounts"})
 @ProcessingGroup(AccountProjector.PROCESSING_GROUP)
 class AccountProjector {
 
@@ -53,12 +62,12 @@ class AccountProjector {
 
     @EventHandler
     void on(EmailVerifiedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), "email_verified = true, verified_at = :at", version, at, null, null);
+        update(event.accountId(), "email_verified = true, verified_at = :at", version, at, Map.of());
     }
 
     @EventHandler
     void on(PasswordChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), "password_changed_at = :at", version, at, null, null);
+        update(event.accountId(), "password_changed_at = :at", version, at, Map.of());
     }
 
     @EventHandler
@@ -74,8 +83,17 @@ class AccountProjector {
 
     @EventHandler
     void on(AddressesChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        update(event.accountId(), "addresses = CAST(:value AS jsonb)", version, at, "value",
-                json.writeValueAsString(event.addresses()));
+        update(event.accountId(), "addresses = CAST(:value AS jsonb)", version, at,
+                Map.of("value", json.writeValueAsString(event.addresses())));
+    }
+
+    @EventHandler
+    void on(AccountErasedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        update(event.accountId(), """
+                        email = :erased, display_name = :erased,
+                        phone = CASE WHEN phone IS NULL THEN NULL ELSE :erased END,
+                        addresses = erase_personal_texts(addresses, string_to_array(:texts, ',')), erased_at = :at""", version, at,
+                Map.of("erased", PersonalData.ERASED, "texts", PersonalDataVault.personalTextsOf(PostalAddress.class)));
     }
 
     @ResetHandler
@@ -95,15 +113,12 @@ class AccountProjector {
                 .param("createdBy", createdBy).param("at", utc(at)).param("version", version).update();
     }
 
-    private void update(AccountId accountId, String assignments, long version, Instant at, String name,
-                        Object value) {
-        JdbcClient.StatementSpec statement = jdbc.sql("UPDATE accounts SET " + assignments
+    private void update(AccountId accountId, String assignments, long version, Instant at,
+                        Map<String, Object> values) {
+        jdbc.sql("UPDATE accounts SET " + assignments
                         + ", updated_at = :at, version = :version WHERE account_id = :id AND version < :version")
-                .param("at", utc(at)).param("version", version).param("id", uuid(accountId));
-        if (name != null) {
-            statement = statement.param(name, value);
-        }
-        statement.update();
+                .params(values).param("at", utc(at)).param("version", version).param("id", uuid(accountId))
+                .update();
     }
 
     private static UUID uuid(AccountId accountId) {

@@ -2,6 +2,7 @@ package com.souq.commerce.audit.query;
 
 import com.souq.commerce.audit.query.api.EventHistory;
 import com.souq.commerce.audit.query.api.RecordedEvent;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import com.souq.commerce.platform.web.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,10 +27,12 @@ public class EventHistories {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalDataVault personalData;
 
-    EventHistories(JdbcClient jdbc, JsonMapper json) {
+    EventHistories(JdbcClient jdbc, JsonMapper json, PersonalDataVault personalData) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     public EventHistory ofAggregate(String aggregateId, int page, int size) {
@@ -64,11 +67,13 @@ public class EventHistories {
             granted.forEach(role -> roles.add(role.asString()));
         }
         String type = row.getString("payloadtype");
+        JsonNode payload = json.readTree(row.getBytes("payload"));
+        personalData.revealIn(type, payload);
         return new RecordedEvent(row.getLong("globalindex"), row.getString("type"),
                 row.getString("aggregateidentifier"), row.getLong("sequencenumber"), row.getString("eventidentifier"),
                 type.substring(type.lastIndexOf('.') + 1), row.getString("payloadrevision"),
                 Instant.parse(row.getString("timestamp")), text(metadata, "subject"), roles,
-                text(metadata, "correlationId"), text(metadata, "causationId"), json.readTree(row.getBytes("payload")));
+                text(metadata, "correlationId"), text(metadata, "causationId"), payload);
     }
 
     private static String text(JsonNode metadata, String field) {

@@ -1,6 +1,7 @@
 package com.souq.commerce.operations.web;
 
 import com.souq.commerce.order.api.OrderId;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -30,10 +31,12 @@ class EventHistoryController {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalDataVault personalData;
 
-    EventHistoryController(JdbcClient jdbc, JsonMapper json) {
+    EventHistoryController(JdbcClient jdbc, JsonMapper json, PersonalDataVault personalData) {
         this.jdbc = jdbc;
         this.json = json;
+        this.personalData = personalData;
     }
 
     /** One stored event: where it is in the store, what it says and who caused it. */
@@ -61,12 +64,18 @@ class EventHistoryController {
                 .param("limit", MAX_EVENTS + 1)
                 .query((row, n) -> new StoredEvent(row.getLong(1), row.getObject(2, OffsetDateTime.class),
                         row.getString(3), row.getString(4), row.getLong(5), row.getString(6),
-                        simpleName(row.getString(7)), json.readTree(row.getString(8)), row.getString(9),
+                        simpleName(row.getString(7)), revealed(row.getString(7), row.getString(8)), row.getString(9),
                         row.getString(10), row.getString(11)))
                 .list();
         boolean truncated = events.size() > MAX_EVENTS;
         List<StoredEvent> history = truncated ? events.subList(0, MAX_EVENTS) : events;
         return new EventHistory(id, history.size(), truncated, history);
+    }
+
+    private JsonNode revealed(String type, String payload) {
+        JsonNode tree = json.readTree(payload);
+        personalData.revealIn(type, tree);
+        return tree;
     }
 
     private static String simpleName(String type) {

@@ -3,6 +3,8 @@ package com.souq.commerce.order.query;
 import static com.souq.commerce.order.query.Rows.utc;
 import static com.souq.commerce.order.query.Rows.uuid;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.order.api.OrderCancellationRequestedEvent;
 import com.souq.commerce.order.api.OrderCancelledEvent;
 import com.souq.commerce.order.api.OrderCompletedEvent;
@@ -15,6 +17,7 @@ import com.souq.commerce.order.api.OrderPaymentRequestedEvent;
 import com.souq.commerce.order.api.OrderPlacedEvent;
 import com.souq.commerce.order.api.OrderStatus;
 import com.souq.commerce.order.api.OrderStockReservedEvent;
+import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.payment.api.PaymentActionRequiredEvent;
 import com.souq.commerce.payment.api.PaymentAuthorizedEvent;
 import com.souq.commerce.payment.api.PaymentCancelledEvent;
@@ -24,10 +27,11 @@ import com.souq.commerce.payment.api.PaymentFailedEvent;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.PaymentRequestedEvent;
 import com.souq.commerce.payment.api.PaymentStatus;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import com.souq.commerce.shared.pricing.OrderTotals;
+import com.souq.commerce.shared.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
-import com.souq.commerce.operations.rebuild.ReadModelTables;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -203,6 +207,19 @@ class OrderProjector {
     @EventHandler
     void on(PaymentCancelledEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         applyPayment(event.orderId(), event.paymentId(), PaymentStatus.CANCELLED, version, at);
+    }
+
+    /** An erased customer's orders keep their ids, lines and amounts; the address and reason read as erased. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.sql("""
+                        UPDATE orders
+                           SET shipping_address = erase_personal_texts(shipping_address, string_to_array(:texts, ',')),
+                               cancellation_reason = CASE WHEN cancellation_reason !~ '^\\s*$' THEN :erased
+                                                          ELSE cancellation_reason END
+                         WHERE customer_subject = :customer""")
+                .param("texts", PersonalDataVault.personalTextsOf(ShippingAddress.class))
+                .param("erased", PersonalData.ERASED).param("customer", event.accountId().value()).update();
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package com.souq.commerce.order.query;
 import static com.souq.commerce.order.query.Rows.utc;
 import static com.souq.commerce.order.query.Rows.uuid;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
 import com.souq.commerce.listing.api.ListingRestockedForRefundEvent;
 import com.souq.commerce.listing.api.StockReservationCommittedEvent;
 import com.souq.commerce.listing.api.StockReservationRejectedEvent;
@@ -44,6 +45,7 @@ import com.souq.commerce.payment.api.PaymentRefundRequestedEvent;
 import com.souq.commerce.payment.api.PaymentRefundedEvent;
 import com.souq.commerce.payment.api.PaymentRequestedEvent;
 import com.souq.commerce.platform.axon.AxonInfrastructureConfiguration;
+import com.souq.commerce.shared.privacy.PersonalData;
 import com.souq.commerce.vendor.api.VendorId;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -114,16 +116,16 @@ class OrderTimelineProjector {
 
     @EventHandler
     void on(OrderCancellationRequestedEvent event, DomainEventMessage<?> message) {
-        record(message, event.orderId(), "Cancellation asked by " + the(event.party()) + because(event.reason())
-                        + "; vendor orders not yet shipped are being cancelled",
-                actor(event.party()), event.subject(), null);
+        Quote quote = Quote.of("Cancellation asked by " + the(event.party()), event.customerSubject(),
+                event.reason(), "; vendor orders not yet shipped are being cancelled");
+        record(message, event.orderId(), quote.description(), actor(event.party()), event.subject(), null, quote);
     }
 
     @EventHandler
     void on(OrderCancelledEvent event, DomainEventMessage<?> message) {
-        record(message, event.orderId(), "Order cancelled by " + the(event.party())
-                        + (event.afterPayment() ? " after payment" : "") + because(event.reason()),
-                actor(event.party()), event.subject(), null);
+        Quote quote = Quote.of("Order cancelled by " + the(event.party())
+                + (event.afterPayment() ? " after payment" : ""), event.customerSubject(), event.reason(), "");
+        record(message, event.orderId(), quote.description(), actor(event.party()), event.subject(), null, quote);
     }
 
     @EventHandler
@@ -163,9 +165,10 @@ class OrderTimelineProjector {
 
     @EventHandler
     void on(VendorOrderCancelledEvent event, DomainEventMessage<?> message) {
-        record(message, event.orderId(), "The vendor's share was cancelled by " + the(event.party())
-                        + because(event.reason()) + "; " + event.total() + " is owed back",
-                actor(event.party()), event.subject(), event.vendorId());
+        Quote quote = Quote.of("The vendor's share was cancelled by " + the(event.party()), event.customerSubject(),
+                event.reason(), "; " + event.total() + " is owed back");
+        record(message, event.orderId(), quote.description(), actor(event.party()), event.subject(),
+                event.vendorId(), quote);
     }
 
     @EventHandler
@@ -240,6 +243,21 @@ class OrderTimelineProjector {
                 + " back in stock, refund " + event.refundId(), Actor.ENGINE, null, event.vendorId());
     }
 
+    /**
+     * An erased customer's entries keep what happened; the texts they quote of the customer (cancellation and refund
+     * reasons) read as erased, exactly where they stood, as a rebuild after the erasure writes them.
+     */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.sql("""
+                        UPDATE order_timeline
+                           SET description = overlay(description PLACING :erased FROM personal_text_at
+                                                     FOR length(personal_text)),
+                               personal_text = :erased
+                         WHERE personal_subject = :customer AND personal_text <> :erased""")
+                .param("erased", PersonalData.ERASED).param("customer", event.accountId().value()).update();
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE order_timeline").update();
@@ -248,8 +266,10 @@ class OrderTimelineProjector {
     /** A vendor order moved by a person: the vendor's staff, or staff acting for the vendor. */
     @EventHandler
     void on(RefundRequestedEvent event, DomainEventMessage<?> message) {
-        record(message, event.orderId(), "A refund of " + event.amount() + " was asked for" + because(event.reason()),
-                Actor.CUSTOMER, event.subject(), event.vendorId());
+        Quote quote = Quote.of("A refund of " + event.amount() + " was asked for", event.customerSubject(),
+                event.reason(), "");
+        record(message, event.orderId(), quote.description(), Actor.CUSTOMER, event.subject(), event.vendorId(),
+                quote);
     }
 
     @EventHandler
@@ -305,20 +325,41 @@ class OrderTimelineProjector {
                 subject == null ? null : subject.toString(), vendorId);
     }
 
+    /**
+     * A description quoting a person's own text ({@code ": " + text} between {@code before} and {@code after}), with
+     * where the text starts (1-based); a blank text is not quoted at all.
+     */
+    private record Quote(String description, String subject, String text, Integer at) {
+
+        static Quote of(String before, String subject, String text, String after) {
+            if (text == null || text.isBlank()) {
+                return new Quote(before + after, null, null, null);
+            }
+            return new Quote(before + ": " + text + after, subject, text, before.length() + 3);
+        }
+    }
+
     private void record(DomainEventMessage<?> message, OrderId orderId, String description, Actor actor,
                         String actorSubject, VendorId vendorId) {
+        record(message, orderId, description, actor, actorSubject, vendorId, null);
+    }
+
+    private void record(DomainEventMessage<?> message, OrderId orderId, String description, Actor actor,
+                        String actorSubject, VendorId vendorId, Quote quote) {
         OptionalLong position = message instanceof TrackedEventMessage<?> tracked
                 ? tracked.trackingToken().position()
                 : OptionalLong.empty();
         int recorded = jdbc.sql("""
                         INSERT INTO order_timeline (event_id, order_id, occurred_at, store_position, aggregate_type,
                                                     aggregate_id, aggregate_sequence, event_type, description, actor,
-                                                    actor_subject, vendor_id)
+                                                    actor_subject, vendor_id, personal_subject, personal_text,
+                                                    personal_text_at)
                         VALUES (:event, :order, :at,
                                 COALESCE((SELECT globalindex FROM domainevententry WHERE eventidentifier = :event),
                                          :position),
                                 :aggregateType, :aggregate, :sequence, :type,
-                                :description, :actor, :subject, :vendor)
+                                :description, :actor, :subject, :vendor, :personalSubject, :personalText,
+                                :personalTextAt)
                         ON CONFLICT (event_id) DO NOTHING""")
                 .param("event", message.getIdentifier())
                 .param("order", uuid(orderId))
@@ -332,6 +373,9 @@ class OrderTimelineProjector {
                 .param("actor", actor.name())
                 .param("subject", actorSubject)
                 .param("vendor", vendorId == null ? null : uuid(vendorId))
+                .param("personalSubject", quote == null ? null : quote.subject())
+                .param("personalText", quote == null ? null : quote.text())
+                .param("personalTextAt", quote == null ? null : quote.at())
                 .update();
         if (recorded == 1) {
             updates.changed(orderId);

@@ -3,6 +3,8 @@ package com.souq.commerce.order.query;
 import static com.souq.commerce.order.query.Rows.utc;
 import static com.souq.commerce.order.query.Rows.uuid;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
+import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.order.api.RefundApprovedEvent;
 import com.souq.commerce.order.api.RefundLine;
 import com.souq.commerce.order.api.RefundRejectedEvent;
@@ -10,6 +12,7 @@ import com.souq.commerce.order.api.RefundRequestedEvent;
 import com.souq.commerce.payment.api.PaymentRefundFailedEvent;
 import com.souq.commerce.payment.api.PaymentRefundRequestedEvent;
 import com.souq.commerce.payment.api.PaymentRefundedEvent;
+import com.souq.commerce.shared.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the VendorOrder's approval wrote.
  */
 @Component
+@ReadModelTables({"refunds"})
 @ProcessingGroup(RefundProjector.PROCESSING_GROUP)
 class RefundProjector {
 
@@ -141,6 +145,13 @@ class RefundProjector {
                 .param("destination", event.destination().name())
                 .param("reference", event.providerReference())
                 .update();
+    }
+
+    /** An erased customer's refunds keep their amounts and states; the reason they wrote reads as erased. */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.sql("UPDATE refunds SET reason = :erased WHERE customer_subject = :customer AND reason !~ '^\\s*$'")
+                .param("erased", PersonalData.ERASED).param("customer", event.accountId().value()).update();
     }
 
     @ResetHandler

@@ -3,6 +3,7 @@ package com.souq.commerce.order.query;
 import static com.souq.commerce.order.query.Rows.utc;
 import static com.souq.commerce.order.query.Rows.uuid;
 
+import com.souq.commerce.account.api.AccountErasedEvent;
 import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.order.api.CancellationParty;
 import com.souq.commerce.order.api.OrderId;
@@ -10,6 +11,7 @@ import com.souq.commerce.order.api.OrderLine;
 import com.souq.commerce.order.api.RefundApprovedEvent;
 import com.souq.commerce.order.api.RefundRejectedEvent;
 import com.souq.commerce.order.api.RefundRequestedEvent;
+import com.souq.commerce.order.api.ShippingAddress;
 import com.souq.commerce.order.api.VendorOrderAcceptedEvent;
 import com.souq.commerce.order.api.VendorOrderCancelledEvent;
 import com.souq.commerce.order.api.VendorOrderCreatedEvent;
@@ -19,7 +21,9 @@ import com.souq.commerce.order.api.VendorOrderRejectedEvent;
 import com.souq.commerce.order.api.VendorOrderReturnsClosedEvent;
 import com.souq.commerce.order.api.VendorOrderShippedEvent;
 import com.souq.commerce.order.api.VendorOrderStatus;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import com.souq.commerce.shared.pricing.VendorTotals;
+import com.souq.commerce.shared.privacy.PersonalData;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.config.ProcessingGroup;
@@ -131,6 +135,24 @@ class VendorOrderProjector {
                 .param("reason", event.reason())
                 .param("refund", event.total().minorUnits())
                 .update());
+    }
+
+    /**
+     * An erased customer's vendor orders keep everything but the address and a cancellation's reason (the customer's
+     * words, when they cancelled), which read as erased.
+     */
+    @EventHandler
+    void on(AccountErasedEvent event) {
+        jdbc.sql("""
+                        UPDATE vendor_orders
+                           SET shipping_address = erase_personal_texts(shipping_address, string_to_array(:texts, ',')),
+                               closing_reason = CASE WHEN status = 'CANCELLED' AND closing_reason IS NOT NULL
+                                                          AND closing_reason !~ '^\\s*$'
+                                                     THEN :erased ELSE closing_reason END
+                         WHERE customer_subject = :customer""")
+                .param("texts", PersonalDataVault.personalTextsOf(ShippingAddress.class))
+                .param("erased", PersonalData.ERASED)
+                .param("customer", event.accountId().value()).update();
     }
 
     @ResetHandler

@@ -105,6 +105,6 @@ class CashOnDeliverySagaTest {
     private static VendorOrderCancelledEvent cancelled(VendorOrderId share) {
         return new VendorOrderCancelledEvent(share, ORDER, share.equals(PADS_SHARE) ? CAIRO_PARTS : GIZA_TYRES,
                 CancellationParty.CUSTOMER, CUSTOMER, "changed my mind", List.of(),
-                share.equals(PADS_SHARE) ? PADS_TOTAL : TYRES_TOTAL);
+                share.equals(PADS_SHARE) ? PADS_TOTAL : TYRES_TOTAL, null);
     }
 }

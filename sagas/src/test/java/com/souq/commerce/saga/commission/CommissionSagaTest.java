@@ -216,7 +216,7 @@ class CommissionSagaTest {
         fixture.givenAPublished(captured())
                 .andThenAPublished(OrderFixture.paid())
                 .whenPublishingA(new VendorOrderCancelledEvent(PADS_SHARE, ORDER, CAIRO_PARTS,
-                        CancellationParty.CUSTOMER, CUSTOMER, "ordered twice", List.of(PADS_LINE), CAIRO_SHARE))
+                        CancellationParty.CUSTOMER, CUSTOMER, "ordered twice", List.of(PADS_LINE), CAIRO_SHARE, null))
                 .expectDispatchedCommandsMatching(exactly(entry(Operations.shareReversal(PADS_SHARE),
                         Posting.debit(LedgerAccount.vendorPayable(CAIRO_PARTS), CAIRO_PAYABLE),
                         Posting.debit(LedgerAccount.platformCommission(), CAIRO_COMMISSION),
@@ -253,7 +253,7 @@ class CommissionSagaTest {
                 .andThenAPublished(new VendorOrderRejectedEvent(TYRES_SHARE, ORDER, GIZA_TYRES, "closed",
                         List.of(TYRES_LINE), GIZA_SHARE))
                 .whenPublishingA(new VendorOrderCancelledEvent(PADS_SHARE, ORDER, CAIRO_PARTS,
-                        CancellationParty.STAFF, "support-1", "fraud", List.of(PADS_LINE), CAIRO_SHARE))
+                        CancellationParty.STAFF, "support-1", "fraud", List.of(PADS_LINE), CAIRO_SHARE, null))
                 .expectActiveSagas(0);
     }
 

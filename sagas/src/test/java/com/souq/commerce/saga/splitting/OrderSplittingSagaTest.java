@@ -84,7 +84,7 @@ class OrderSplittingSagaTest {
         fixture.givenAPublished(OrderFixture.paid())
                 .andThenAPublished(new VendorOrderCancelledEvent(TYRES_SHARE, ORDER, GIZA_TYRES,
                         CancellationParty.VENDOR, "giza", "no stock", List.of(TYRES_LINE),
-                        TOTALS.vendors().get(1).total()))
+                        TOTALS.vendors().get(1).total(), null))
                 .andThenAPublished(shipped(PADS_SHARE, CAIRO_PARTS, PADS_LINE))
                 .whenPublishingA(new VendorOrderDeliveredEvent(PADS_SHARE, ORDER, CAIRO_PARTS))
                 .expectDispatchedCommands(new CloseOrderCommand(ORDER, List.of(PADS_SHARE), List.of(TYRES_SHARE)));

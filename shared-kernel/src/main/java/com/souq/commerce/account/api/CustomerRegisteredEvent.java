@@ -1,5 +1,7 @@
 package com.souq.commerce.account.api;
 
+import com.souq.commerce.shared.privacy.DataSubject;
+import com.souq.commerce.shared.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,5 +9,6 @@ import org.axonframework.serialization.Revision;
  * the {@code sub} of the account's tokens). No password or hash: those never enter the event store.
  */
 @Revision("1")
-public record CustomerRegisteredEvent(AccountId accountId, String email, String displayName, Language language) {
+public record CustomerRegisteredEvent(@DataSubject AccountId accountId, @PersonalData String email,
+                                      @PersonalData String displayName, Language language) {
 }

@@ -1,8 +1,11 @@
 package com.souq.commerce.account.api;
 
 import com.souq.commerce.shared.geo.CountryCode;
+import com.souq.commerce.shared.privacy.PersonalData;
 
 /** One of an account's saved addresses. Personal data: every text here belongs to the account's person. */
-public record PostalAddress(String label, String recipient, String phone, String line1, String line2, String city,
-                            String postalCode, CountryCode country) {
+public record PostalAddress(@PersonalData String label, @PersonalData String recipient,
+                            @PersonalData String phone, @PersonalData String line1,
+                            @PersonalData String line2, @PersonalData String city,
+                            @PersonalData String postalCode, CountryCode country) {
 }

@@ -1,5 +1,7 @@
 package com.souq.commerce.account.api;
 
+import com.souq.commerce.shared.privacy.DataSubject;
+import com.souq.commerce.shared.privacy.PersonalData;
 import com.souq.commerce.vendor.api.VendorId;
 import org.axonframework.serialization.Revision;
 
@@ -9,6 +11,7 @@ import org.axonframework.serialization.Revision;
  * subject of whoever created it.
  */
 @Revision("1")
-public record StaffAccountCreatedEvent(AccountId accountId, String email, String displayName, AccountRole role,
+public record StaffAccountCreatedEvent(@DataSubject AccountId accountId, @PersonalData String email,
+                                       @PersonalData String displayName, AccountRole role,
                                        VendorId vendorId, Language language, String createdBy) {
 }

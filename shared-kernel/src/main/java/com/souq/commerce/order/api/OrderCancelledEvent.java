@@ -1,5 +1,7 @@
 package com.souq.commerce.order.api;
 
+import com.souq.commerce.shared.privacy.DataSubject;
+import com.souq.commerce.shared.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -7,6 +9,6 @@ import org.axonframework.serialization.Revision;
  * vendor order was cancelled. {@code afterPayment} tells the two apart: money captured is the refund process's.
  */
 @Revision("1")
-public record OrderCancelledEvent(OrderId orderId, String customerSubject, CancellationParty party, String subject,
-                                  String reason, boolean afterPayment) {
+public record OrderCancelledEvent(OrderId orderId, @DataSubject String customerSubject, CancellationParty party,
+                                  String subject, @PersonalData String reason, boolean afterPayment) {
 }

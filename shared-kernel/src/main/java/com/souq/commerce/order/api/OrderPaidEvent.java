@@ -3,6 +3,8 @@ package com.souq.commerce.order.api;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.shared.pricing.OrderTotals;
+import com.souq.commerce.shared.privacy.DataSubject;
+import com.souq.commerce.shared.privacy.PersonalData;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -11,6 +13,7 @@ import org.axonframework.serialization.Revision;
  * to ship.
  */
 @Revision("1")
-public record OrderPaidEvent(OrderId orderId, String customerSubject, PaymentId paymentId, Money amount,
-                             ShippingAddress address, List<OrderLine> lines, OrderTotals totals) {
+public record OrderPaidEvent(OrderId orderId, @DataSubject String customerSubject, PaymentId paymentId,
+                             Money amount, @PersonalData ShippingAddress address, List<OrderLine> lines,
+                             OrderTotals totals) {
 }

@@ -2,6 +2,8 @@ package com.souq.commerce.order.api;
 
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.privacy.DataSubject;
+import com.souq.commerce.shared.privacy.PersonalData;
 import com.souq.commerce.vendor.api.VendorId;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -14,8 +16,9 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RefundApprovedEvent(RefundId refundId, VendorOrderId vendorOrderId, OrderId orderId,
-                                  VendorId vendorId, String customerSubject, PaymentId paymentId, Money amount,
+                                  VendorId vendorId, @DataSubject String customerSubject, PaymentId paymentId,
+                                  Money amount,
                                   Money shareTotal, Money approvedTotal, List<RefundLine> lines,
                                   RefundDestination destination, boolean restock, boolean automatic,
-                                  String approvedBy, String reason) {
+                                  String approvedBy, @PersonalData String reason) {
 }

@@ -1,6 +1,8 @@
 package com.souq.commerce.order.api;
 
 import com.souq.commerce.shared.money.Money;
+import com.souq.commerce.shared.privacy.DataSubject;
+import com.souq.commerce.shared.privacy.PersonalData;
 import com.souq.commerce.vendor.api.VendorId;
 import java.util.List;
 import org.axonframework.serialization.Revision;
@@ -11,7 +13,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RefundRequestedEvent(RefundId refundId, VendorOrderId vendorOrderId, OrderId orderId,
-                                   VendorId vendorId, String customerSubject, String subject, Money amount,
+                                   VendorId vendorId, @DataSubject String customerSubject, String subject, Money amount,
                                    List<RefundLine> lines, RefundDestination destination, boolean restock,
-                                   String reason) {
+                                   @PersonalData String reason) {
 }

@@ -86,6 +86,12 @@ class AccountCommandController {
     record AccountOutcome(String status) {
     }
 
+    record ErasureConfirmation(@NotNull @Size(max = 128) String password) {
+    }
+
+    record Erasure(AccountId accountId, String status) {
+    }
+
     @PutMapping("/api/v1/accounts/me/profile")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "Change your name, phone number and mail language")
@@ -111,6 +117,25 @@ class AccountCommandController {
         AccountId accountId = ownAccount(caller);
         accounts.changePassword(accountId, change.currentPassword(), change.newPassword());
         return ResponseEntity.accepted().body(new AccountAccepted(accountId));
+    }
+
+    @PostMapping("/api/v1/accounts/me/erasure")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Erase your account and your personal data (your password required); refused while an order "
+            + "or refund of yours is under way")
+    ResponseEntity<Erasure> eraseOwn(@Valid @RequestBody ErasureConfirmation confirmation, Authentication caller) {
+        AccountId accountId = ownAccount(caller);
+        accounts.eraseOwn(accountId, confirmation.password());
+        return ResponseEntity.ok(new Erasure(accountId, "ERASED"));
+    }
+
+    @PostMapping("/api/v1/support/accounts/{accountId}/erasure")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPPORT')")
+    @Operation(summary = "Erase a person's account and personal data on their request (SUPPORT, ADMIN)")
+    ResponseEntity<Erasure> erase(@PathVariable String accountId, Authentication caller) {
+        AccountId account = AccountId.of(accountId);
+        accounts.erase(account, caller.getName());
+        return ResponseEntity.ok(new Erasure(account, "ERASED"));
     }
 
     @PostMapping("/api/v1/staff-accounts")

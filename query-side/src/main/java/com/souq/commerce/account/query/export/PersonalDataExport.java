@@ -1,6 +1,7 @@
 package com.souq.commerce.account.query.export;
 
 import com.souq.commerce.account.api.AccountId;
+import com.souq.commerce.platform.privacy.PersonalDataVault;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -102,12 +104,16 @@ public class PersonalDataExport {
                                                 AND position(:needle IN first.payload) > 0)
              ORDER BY e.globalindex""".formatted(OWN_AGGREGATE_TYPES);
 
+    private static final JsonMapper REVEALING = JsonMapper.builder().build();
+
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final JsonMapper mapper;
+    private final PersonalDataVault personalData;
     private final Clock clock;
 
-    PersonalDataExport(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper mapper) {
+    PersonalDataExport(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper mapper,
+                       PersonalDataVault personalData) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = new NamedParameterJdbcTemplate(template);
@@ -116,6 +122,7 @@ public class PersonalDataExport {
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.mapper = mapper;
+        this.personalData = personalData;
         this.clock = Clock.systemUTC();
     }
 
@@ -162,7 +169,7 @@ public class PersonalDataExport {
             json.writeStartArray();
             long[] count = {0};
             jdbc.query(EVENTS, parameters, (RowCallbackHandler) row -> {
-                event(json, row);
+                event(json, row, personalData);
                 count[0]++;
             });
             json.writeEndArray();
@@ -184,7 +191,8 @@ public class PersonalDataExport {
         return jdbc.queryForObject("SELECT to_regclass('mail_outbox') IS NOT NULL", Map.of(), Boolean.class);
     }
 
-    private static void event(JsonGenerator json, ResultSet row) throws SQLException {
+    private static void event(JsonGenerator json, ResultSet row, PersonalDataVault personalData)
+            throws SQLException {
         String payloadType = row.getString("payloadtype");
         json.writeStartObject();
         json.writeNumberProperty("position", row.getLong("globalindex"));
@@ -204,7 +212,14 @@ public class PersonalDataExport {
             json.writeRawValue(new String(metadata, StandardCharsets.UTF_8));
         }
         json.writeName("payload");
-        json.writeRawValue(new String(row.getBytes("payload"), StandardCharsets.UTF_8));
+        byte[] payload = row.getBytes("payload");
+        if (personalData.mayHoldPersonalData(payloadType)) {
+            JsonNode tree = REVEALING.readTree(payload);
+            personalData.revealIn(payloadType, tree);
+            json.writeTree(tree);
+        } else {
+            json.writeRawValue(new String(payload, StandardCharsets.UTF_8));
+        }
         json.writeEndObject();
     }
 }
