@@ -14,12 +14,15 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -59,6 +62,9 @@ public class AxonInfrastructureConfiguration {
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
 
+    /** Events the embedded event store keeps for processors at the head (Axon's default), and reads at most at once. */
+    static final int CACHED_EVENTS = 10_000;
+
     /**
      * Axon's Jackson 3 serializer cannot read back polymorphic tracking tokens (a {@code ReplayToken} after a reset)
      * because Jackson 3 denies every subtype of {@code Object} by default. Allow Axon's own types and ours only.
@@ -93,6 +99,24 @@ public class AxonInfrastructureConfiguration {
                 .batchSize(properties.batchSize())
                 .gapTimeout((int) properties.gapTimeout().toMillis())
                 .gapCleaningThreshold(properties.gapCleaningThreshold())
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store over the engine's storage engine, as Axon's auto-configuration builds it, with its
+     * shared cache of recent events (processors at the head see a committed event within milliseconds) but fills of
+     * that cache bounded by {@link CacheFillLimit}: a processor coming back to the head after a replay of a large store
+     * made the cache's producer hold every event appended while it was behind.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(new CacheFillLimit(storageEngine, CACHED_EVENTS))
+                .cachedEvents(CACHED_EVENTS)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
     }
 
