@@ -88,8 +88,8 @@ final class RebuildBenchmark {
             Rate jdbcRead = jdbcRead(engine.postgres(), head);
             progress("JDBC cursor: %s", jdbcRead);
             JdbcClient jdbc = engine.bean(JdbcClient.class);
-            // Through private streams, as the rebuild reads: a whole-store read through the engine's own store, whose
-            // cache of recent events is for processors near the head, ran it out of heap at 1,000,000 events.
+            // Through private streams, as the rebuild reads, so that the figure is the same read the rebuild makes
+            // (the engine store's cache of recent events serves processors near the head, not a whole-store read).
             EmbeddedEventStore privateStreams = EmbeddedEventStore.builder()
                     .storageEngine(engine.bean(EventStorageEngine.class)).optimizeEventConsumption(false).build();
             Rate axonRead = axonRead(privateStreams, jdbc, head);

@@ -102,9 +102,10 @@ public class ReadModelRebuilds {
         this.control = control;
         this.eventStore = eventStore;
         EventStorageEngine engine = storageEngine.getIfAvailable();
-        // A rebuild reads the store through private streams only. The embedded store's shared cache of recent events
-        // is for processors near its head: a rebuild from the first event that drifted into it made its producer
-        // hold on to every event read since (1,000,000 events: out of heap).
+        // A rebuild reads the store through private streams only: it starts from the first event and has no use for
+        // the engine store's shared cache of recent events, which serves the live processors at the head. (Before
+        // the cache's fills were bounded, CacheFillLimit, a rebuild drifting into that cache also made its producer
+        // hold every event read since: 1,000,000 events ran out of heap.)
         this.rebuildSource = engine == null ? eventStore : EmbeddedEventStore.builder()
                 .storageEngine(engine)
                 .optimizeEventConsumption(false)
