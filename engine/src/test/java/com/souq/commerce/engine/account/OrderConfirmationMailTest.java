@@ -42,7 +42,7 @@ class OrderConfirmationMailTest {
         String email = steps.verifiedCustomer("shopper", "ar");
         String customer = steps.accessToken(email, STRONG_PASSWORD);
         String vendor = vendors.approved("Mail Order Parts", "EG", "EGP");
-        String listing = published(vendor);
+        String listing = vendors.publishedBrakePads(vendor, 350_00, 5);
 
         Api.Reply added = api.post("/api/v1/cart/lines", customer, Map.of("listingId", listing, "quantity", 2));
         assertThat(added.status()).as(added.toString()).isEqualTo(202);
@@ -62,17 +62,5 @@ class OrderConfirmationMailTest {
         assertThat(LocalMail.receivedBy(email)).hasSize(2);
         assertThat(jdbc.sql("SELECT body IS NULL FROM mail_outbox WHERE dedup_key = :key")
                 .param("key", "order-confirmation:" + orderId).query(Boolean.class).list()).isEqualTo(List.of(true));
-    }
-
-    private String published(String vendorId) {
-        String staff = vendors.staffOf(vendorId);
-        Api.Reply drafted = api.post("/api/v1/vendors/" + vendorId + "/listings", staff,
-                Map.of("category", "spare-parts", "title", Map.of("en", "Brake pads"),
-                        "price", Map.of("minorUnits", 350_00, "currency", "EGP"), "stock", 5),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
-        String listingId = drafted.json().get("listingId").asString();
-        assertThat(api.post("/api/v1/listings/" + listingId + "/publication", staff, null).status()).isEqualTo(202);
-        return listingId;
     }
 }

@@ -73,7 +73,7 @@ class PersonalDataErasureTest {
                 "+2010" + tag.replaceAll("[^0-9]", "7").substring(0, 7) + "1", tag + " Qasr El Nil St",
                 "My cousin " + tag + " sells them cheaper");
         String vendor = vendors.approved("Erasure Parts " + tag, "EG", "EGP");
-        String listing = published(vendor);
+        String listing = vendors.publishedBrakePads(vendor, 350_00, 20);
 
         Api.Reply registered = steps.register(mona.email(), STRONG_PASSWORD, "en");
         assertThat(registered.status()).as(registered.toString()).isEqualTo(202);
@@ -164,7 +164,8 @@ class PersonalDataErasureTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String email = steps.verifiedCustomer("erase-open-" + tag, "en");
         String token = steps.accessToken(email, STRONG_PASSWORD);
-        String listing = published(vendors.approved("Erasure Open Parts " + tag, "EG", "EGP"));
+        String vendor = vendors.approved("Erasure Open Parts " + tag, "EG", "EGP");
+        String listing = vendors.publishedBrakePads(vendor, 350_00, 20);
         assertThat(api.post("/api/v1/cart/lines", token, Map.of("listingId", listing, "quantity", 1)).status())
                 .isEqualTo(202);
         Api.Reply placed = api.post("/api/v1/cart/checkout", token, Map.of("address", Map.of("recipient",
@@ -284,17 +285,5 @@ class PersonalDataErasureTest {
                           FROM journal_lines l JOIN journal_entries e USING (entry_id)
                          WHERE e.order_id = :order ORDER BY 1""")
                 .param("order", UUID.fromString(orderId)).query(String.class).list();
-    }
-
-    private String published(String vendorId) {
-        String staff = vendors.staffOf(vendorId);
-        Api.Reply drafted = api.post("/api/v1/vendors/" + vendorId + "/listings", staff,
-                Map.of("category", "spare-parts", "title", Map.of("en", "Brake pads"),
-                        "price", Map.of("minorUnits", 350_00, "currency", "EGP"), "stock", 20),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
-        String listingId = drafted.json().get("listingId").asString();
-        assertThat(api.post("/api/v1/listings/" + listingId + "/publication", staff, null).status()).isEqualTo(202);
-        return listingId;
     }
 }

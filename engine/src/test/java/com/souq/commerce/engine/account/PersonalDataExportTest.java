@@ -55,7 +55,8 @@ class PersonalDataExportTest {
 
     @Test
     void aCustomerExportsEverythingHeldAboutThemAndNothingOfAnotherCustomer() {
-        String listing = published(vendors.approved("Export Parts", "EG", "EGP"));
+        String listing = vendors.publishedBrakePads(vendors.approved("Export Parts", "EG", "EGP"), 350_00,
+                20);
         Shopper mona = paidOrder("mona", listing);
         Shopper karim = paidOrder("karim", listing);
 
@@ -135,7 +136,7 @@ class PersonalDataExportTest {
     @Test
     void supportExportsTheSameDocumentTheCustomerGetsWithRefundsAndWallet() {
         String vendor = vendors.approved("Export Support Parts", "EG", "EGP");
-        Shopper mona = paidOrder("mona-support", published(vendor));
+        Shopper mona = paidOrder("mona-support", vendors.publishedBrakePads(vendor, 350_00, 20));
         Api.Reply requested = api.post("/api/v1/vendor-orders/" + mona.vendorOrderId() + "/refunds", mona.token(),
                 Map.of("amount", Map.of("minorUnits", 100_00, "currency", "EGP"), "destination", "CUSTOMER_WALLET",
                         "reason", "Late delivery"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
@@ -234,18 +235,6 @@ class PersonalDataExportTest {
     private String accountId(String token) {
         return await().atMost(EVENTUALLY).until(() -> api.get("/api/v1/accounts/me", token),
                 reply -> reply.status() == 200).json().get("accountId").asString();
-    }
-
-    private String published(String vendorId) {
-        String staff = vendors.staffOf(vendorId);
-        Api.Reply drafted = api.post("/api/v1/vendors/" + vendorId + "/listings", staff,
-                Map.of("category", "spare-parts", "title", Map.of("en", "Brake pads"),
-                        "price", Map.of("minorUnits", 350_00, "currency", "EGP"), "stock", 20),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
-        String listingId = drafted.json().get("listingId").asString();
-        assertThat(api.post("/api/v1/listings/" + listingId + "/publication", staff, null).status()).isEqualTo(202);
-        return listingId;
     }
 
     private static JsonNode withoutInstant(Api.Reply reply) {

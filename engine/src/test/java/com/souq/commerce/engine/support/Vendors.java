@@ -37,6 +37,23 @@ public final class Vendors {
         return vendorId;
     }
 
+    /**
+     * A listing of the vendor, drafted and published by its staff: spare parts titled "Brake pads", {@code stock} on
+     * hand at {@code priceMinor} EGP minor units; answers its id.
+     */
+    public String publishedBrakePads(String vendorId, long priceMinor, int stock) {
+        String staff = staffOf(vendorId);
+        Api.Reply drafted = api.post("/api/v1/vendors/" + vendorId + "/listings", staff,
+                Map.of("category", "spare-parts", "title", Map.of("en", "Brake pads"),
+                        "price", Map.of("minorUnits", priceMinor, "currency", "EGP"), "stock", stock),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        String listingId = drafted.json().get("listingId").asString();
+        Api.Reply published = api.post("/api/v1/listings/" + listingId + "/publication", staff, null);
+        assertThat(published.status()).as(published.toString()).isEqualTo(202);
+        return listingId;
+    }
+
     /** A VENDOR token acting for {@code vendorId}. */
     public String staffOf(String vendorId) {
         Api.Reply reply = api.post("/api/v1/dev/tokens", null,

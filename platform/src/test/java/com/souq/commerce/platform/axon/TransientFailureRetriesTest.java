@@ -28,28 +28,14 @@ class TransientFailureRetriesTest {
 
     @Test
     void sendsAgainACommandThatLostARaceEvenWhenTheDriverExplainsWhy() throws InterruptedException {
-        CountDownLatch sentAgain = new CountDownLatch(1);
-        ConcurrencyException conflict = new ConcurrencyException("appended meanwhile",
-                new BatchUpdateException("duplicate key", "23505", 0, new int[0]));
-
-        boolean scheduled = retries.scheduleRetry(GenericCommandMessage.asCommandMessage("add to cart"), conflict,
-                failures(1), sentAgain::countDown);
-
-        assertThat(scheduled).isTrue();
-        assertThat(sentAgain.await(5, TimeUnit.SECONDS)).isTrue();
+        assertSentAgain(new ConcurrencyException("appended meanwhile",
+                new BatchUpdateException("duplicate key", "23505", 0, new int[0])));
     }
 
     @Test
     void sendsAgainACommandThatLostTheRaceToCreateItsAggregate() throws InterruptedException {
-        CountDownLatch sentAgain = new CountDownLatch(1);
-        AggregateStreamCreationException lost = new AggregateStreamCreationException("cart created meanwhile",
-                new BatchUpdateException("duplicate key", "23505", 0, new int[0]));
-
-        boolean scheduled = retries.scheduleRetry(GenericCommandMessage.asCommandMessage("add to a new cart"), lost,
-                failures(1), sentAgain::countDown);
-
-        assertThat(scheduled).isTrue();
-        assertThat(sentAgain.await(5, TimeUnit.SECONDS)).isTrue();
+        assertSentAgain(new AggregateStreamCreationException("cart created meanwhile",
+                new BatchUpdateException("duplicate key", "23505", 0, new int[0])));
     }
 
     @Test
@@ -66,6 +52,16 @@ class TransientFailureRetriesTest {
                 new AggregateNotFoundException("listing-1", "no such listing"), failures(1), () -> { });
 
         assertThat(scheduled).isFalse();
+    }
+
+    private void assertSentAgain(RuntimeException failure) throws InterruptedException {
+        CountDownLatch sentAgain = new CountDownLatch(1);
+
+        boolean scheduled = retries.scheduleRetry(GenericCommandMessage.asCommandMessage("add to cart"), failure,
+                failures(1), sentAgain::countDown);
+
+        assertThat(scheduled).isTrue();
+        assertThat(sentAgain.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @SuppressWarnings("unchecked")
