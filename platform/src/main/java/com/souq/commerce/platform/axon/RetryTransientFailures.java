@@ -2,6 +2,7 @@ package com.souq.commerce.platform.axon;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLTransientException;
+import java.util.function.Predicate;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -40,9 +41,14 @@ public final class RetryTransientFailures implements ListenerInvocationErrorHand
     }
 
     static boolean isTransient(Throwable failure) {
+        return causedBy(failure, cause -> cause instanceof AxonTransientException
+                || cause instanceof TransientDataAccessException || cause instanceof SQLTransientException);
+    }
+
+    /** Whether the failure or any exception in its cause chain is of the kind. */
+    static boolean causedBy(Throwable failure, Predicate<Throwable> kind) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AxonTransientException || cause instanceof TransientDataAccessException
-                    || cause instanceof SQLTransientException) {
+            if (kind.test(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {

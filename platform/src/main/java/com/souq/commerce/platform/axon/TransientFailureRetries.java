@@ -50,11 +50,6 @@ public final class TransientFailureRetries implements RetryScheduler {
      * fails the same way again and is answered 409 {@code ALREADY_EXISTS}.
      */
     private static boolean lostCreationRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
+        return RetryTransientFailures.causedBy(failure, AggregateStreamCreationException.class::isInstance);
     }
 }
