@@ -79,11 +79,10 @@ public final class PersonalDataSerializer implements Serializer {
         return delegate.getConverter();
     }
 
-    private PersonalDataShape shapeOf(SerializedType type) {
+    private static PersonalDataShape shapeOf(SerializedType type) {
         if (type == null || SerializedType.emptyType().equals(type)) {
             return null;
         }
-        Class<?> payloadType = delegate.classForType(type);
-        return payloadType == null ? null : PersonalDataShape.of(payloadType).orElse(null);
+        return PersonalDataShape.ofTypeName(type.getName()).orElse(null);
     }
 }

@@ -8,7 +8,9 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +30,8 @@ final class PersonalDataShape {
         }
     };
 
+    private static final Map<String, Optional<PersonalDataShape>> BY_TYPE_NAME = new ConcurrentHashMap<>();
+
     private record Part(String name, PersonalDataShape nested) {
     }
 
@@ -42,6 +46,25 @@ final class PersonalDataShape {
     /** The shape of a type that holds personal data; empty for every other type. */
     static Optional<PersonalDataShape> of(Class<?> type) {
         return SHAPES.get(type);
+    }
+
+    /**
+     * The shape of the type of this name (an event's payload type as the store names it); empty for every other type
+     * and for names of no class here. Looked up once per name.
+     */
+    static Optional<PersonalDataShape> ofTypeName(String typeName) {
+        return BY_TYPE_NAME.computeIfAbsent(typeName, name -> {
+            try {
+                return of(Class.forName(name, false, PersonalDataShape.class.getClassLoader()));
+            } catch (ClassNotFoundException | LinkageError unknown) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The names of this record's own personal texts (not those of the records it holds). */
+    List<String> textNames() {
+        return parts.stream().filter(part -> part.nested() == null).map(Part::name).toList();
     }
 
     /** The person of this record ({@link DataSubject}), or null when it names none or none is set. */

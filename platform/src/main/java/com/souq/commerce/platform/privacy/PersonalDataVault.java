@@ -12,9 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -44,7 +42,6 @@ public class PersonalDataVault {
     private static final int TAG_BITS = 128;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final Map<String, Optional<PersonalDataShape>> SHAPES_BY_TYPE_NAME = new ConcurrentHashMap<>();
 
     /** A person's key, or the tombstone of an erased person. */
     private record Held(SecretKey key) {
@@ -118,12 +115,12 @@ public class PersonalDataVault {
      * {@code payloadType} is the store's payload type (the event's class name). Other payloads are left as they are.
      */
     public void revealIn(String payloadType, JsonNode payload) {
-        shapeOf(payloadType).ifPresent(shape -> shape.replaceTexts(payload, this::reveal));
+        PersonalDataShape.ofTypeName(payloadType).ifPresent(shape -> shape.replaceTexts(payload, this::reveal));
     }
 
     /** Whether events of this payload type (the store's class name) can hold personal texts. */
     public boolean mayHoldPersonalData(String payloadType) {
-        return shapeOf(payloadType).isPresent();
+        return PersonalDataShape.ofTypeName(payloadType).isPresent();
     }
 
     /**
@@ -148,11 +145,7 @@ public class PersonalDataVault {
      * SQL on its JSON: {@code erase_personal_texts(document, string_to_array(:names, ','))}.
      */
     public static String personalTextsOf(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents())
-                .filter(component -> component.getType() == String.class
-                        && component.isAnnotationPresent(PersonalData.class))
-                .map(java.lang.reflect.RecordComponent::getName)
-                .collect(java.util.stream.Collectors.joining(","));
+        return PersonalDataShape.of(type).map(shape -> String.join(",", shape.textNames())).orElse("");
     }
 
     /** Whether the person was erased. */
@@ -219,16 +212,6 @@ public class PersonalDataVault {
             throw new IllegalStateException("Personal data of " + associated + " could not be "
                     + (mode == Cipher.ENCRYPT_MODE ? "sealed" : "revealed") + " (wrong key-encryption key?)", e);
         }
-    }
-
-    private static Optional<PersonalDataShape> shapeOf(String payloadType) {
-        return SHAPES_BY_TYPE_NAME.computeIfAbsent(payloadType, name -> {
-            try {
-                return PersonalDataShape.of(Class.forName(name, false, PersonalDataVault.class.getClassLoader()));
-            } catch (ClassNotFoundException | LinkageError unknown) {
-                return Optional.empty();
-            }
-        });
     }
 
     private static void afterCommit(Runnable action) {

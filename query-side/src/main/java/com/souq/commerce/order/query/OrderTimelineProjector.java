@@ -326,16 +326,17 @@ class OrderTimelineProjector {
     }
 
     /**
-     * A description quoting a person's own text ({@code ": " + text} between {@code before} and {@code after}), with
-     * where the text starts (1-based); a blank text is not quoted at all.
+     * A description quoting a person's own text (as {@link #because} quotes it, between {@code before} and
+     * {@code after}), with where the text starts (1-based); a blank text is not quoted at all.
      */
     private record Quote(String description, String subject, String text, Integer at) {
 
         static Quote of(String before, String subject, String text, String after) {
+            String description = before + because(text) + after;
             if (text == null || text.isBlank()) {
-                return new Quote(before + after, null, null, null);
+                return new Quote(description, null, null, null);
             }
-            return new Quote(before + ": " + text + after, subject, text, before.length() + 3);
+            return new Quote(description, subject, text, description.indexOf(text, before.length()) + 1);
         }
     }
 

@@ -104,8 +104,6 @@ public class PersonalDataExport {
                                                 AND position(:needle IN first.payload) > 0)
              ORDER BY e.globalindex""".formatted(OWN_AGGREGATE_TYPES);
 
-    private static final JsonMapper REVEALING = JsonMapper.builder().build();
-
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final JsonMapper mapper;
@@ -169,7 +167,7 @@ public class PersonalDataExport {
             json.writeStartArray();
             long[] count = {0};
             jdbc.query(EVENTS, parameters, (RowCallbackHandler) row -> {
-                event(json, row, personalData);
+                event(json, row);
                 count[0]++;
             });
             json.writeEndArray();
@@ -191,8 +189,7 @@ public class PersonalDataExport {
         return jdbc.queryForObject("SELECT to_regclass('mail_outbox') IS NOT NULL", Map.of(), Boolean.class);
     }
 
-    private static void event(JsonGenerator json, ResultSet row, PersonalDataVault personalData)
-            throws SQLException {
+    private void event(JsonGenerator json, ResultSet row) throws SQLException {
         String payloadType = row.getString("payloadtype");
         json.writeStartObject();
         json.writeNumberProperty("position", row.getLong("globalindex"));
@@ -214,7 +211,7 @@ public class PersonalDataExport {
         json.writeName("payload");
         byte[] payload = row.getBytes("payload");
         if (personalData.mayHoldPersonalData(payloadType)) {
-            JsonNode tree = REVEALING.readTree(payload);
+            JsonNode tree = mapper.readTree(payload);
             personalData.revealIn(payloadType, tree);
             json.writeTree(tree);
         } else {
