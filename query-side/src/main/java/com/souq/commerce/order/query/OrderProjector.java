@@ -46,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the payment status from the Payment aggregate's. Each write names the event's sequence number and applies only if
  * the row has not seen it yet ({@code version} for Order events, {@code payment_version} for Payment events), so a
  * redelivered or replayed event changes nothing. The group is sequenced per order ({@link OrdersSequencing}): a
- * payment's events are handled after the order's earlier events, never before its row exists.
+ * payment's events are handled after the order's earlier events, never before its row exists. An Order event and a
+ * Payment event committed close together can still reach the live processor in commit order and a rebuild in store
+ * order, so {@code updated_at} keeps the latest event time seen rather than the last one applied (a rebuild once
+ * ended with a cash-on-delivery order's capture time where the live row had its completion time).
  */
 @Component
 @ReadModelTables({"orders", "order_lines"})
@@ -250,7 +253,7 @@ class OrderProjector {
 
     private JdbcClient.StatementSpec update(OrderId orderId, long version, Instant at, String assignments) {
         return jdbc.sql("UPDATE orders SET " + assignments + """
-                        , updated_at = :at, version = :version
+                        , updated_at = greatest(updated_at, :at), version = :version
                          WHERE order_id = :id AND version < :version""")
                 .param("at", utc(at))
                 .param("version", version)
@@ -259,8 +262,8 @@ class OrderProjector {
 
     private void applyPayment(OrderId orderId, PaymentId paymentId, PaymentStatus status, long version, Instant at) {
         changed(orderId, jdbc.sql("""
-                        UPDATE orders SET payment_id = :payment, payment_status = :status, updated_at = :at,
-                                          payment_version = :version
+                        UPDATE orders SET payment_id = :payment, payment_status = :status,
+                                          updated_at = greatest(updated_at, :at), payment_version = :version
                          WHERE order_id = :id AND payment_version < :version
                            AND (payment_id IS NULL OR payment_id = :payment)""")
                 .param("payment", uuid(paymentId))
