@@ -1,7 +1,6 @@
 package com.souq.commerce.shared;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Every aggregate identifier is a lower-case UUID: unguessable, fixed-length and safe in paths, logs and SQL.
@@ -10,17 +9,37 @@ import java.util.regex.Pattern;
  */
 public final class Identifiers {
 
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final int LENGTH = 36;
 
     private Identifiers() {
     }
 
     public static String requireValid(String kind, String value) {
-        if (value == null || !UUID_TEXT.matcher(value).matches()) {
+        if (!isUuidText(value)) {
             throw new MalformedIdentifierException(kind, value);
         }
         return value;
+    }
+
+    /**
+     * Whether the text is a lower-case UUID, {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} in hex digits. Checked
+     * character by character: every id of every event read passes through here, and a regular expression took 3 % of
+     * the engine's CPU in the append benchmark (JFR).
+     */
+    static boolean isUuidText(String value) {
+        if (value == null || value.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = value.charAt(i);
+            boolean valid = i == 8 || i == 13 || i == 18 || i == 23
+                    ? c == '-'
+                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            if (!valid) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String random() {
