@@ -3,11 +3,8 @@ package com.souq.commerce.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -19,7 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 class JwtDecoderTest {
 
     private static final JwtProperties PROPERTIES = new JwtProperties(null, "souq-engine", false, Duration.ofHours(1),
-            List.of(new JwtProperties.Key("k", pkcs8())), null);
+            List.of(new JwtProperties.Key("k", TestKeys.pkcs8())), null);
     private static final SigningKeys KEYS = SigningKeys.from(PROPERTIES);
     private static final JwtDecoder DECODER = new SecurityConfiguration().jwtDecoder(PROPERTIES, KEYS);
 
@@ -42,15 +39,5 @@ class JwtDecoderTest {
         Instant now = Instant.now();
         return JwtClaimsSet.builder().subject("account-1").issuer(issuer).issuedAt(now)
                 .expiresAt(now.plusSeconds(60)).build();
-    }
-
-    private static String pkcs8() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,11 +3,8 @@ package com.souq.commerce.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /** Key rotation: the active key signs, every listed key verifies, a removed key's tokens die. */
 class SigningKeysTest {
 
-    private static final String OLD = pkcs8();
-    private static final String NEW = pkcs8();
+    private static final String OLD = TestKeys.pkcs8();
+    private static final String NEW = TestKeys.pkcs8();
 
     @Test
     void tokensOfTheRetiredKeyStayValidUntilItIsRemoved() {
@@ -65,15 +62,5 @@ class SigningKeysTest {
         Instant now = Instant.now();
         return JwtClaimsSet.builder().subject("account-1").issuer("souq-engine").issuedAt(now)
                 .expiresAt(now.plusSeconds(60)).build();
-    }
-
-    private static String pkcs8() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
