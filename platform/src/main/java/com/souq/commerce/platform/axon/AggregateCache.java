@@ -2,31 +2,48 @@ package com.souq.commerce.platform.axon;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 /**
  * The aggregates this instance worked on last, kept in memory so that a command on a busy listing, cart or wallet
  * does not replay its whole event stream first: bounded in entries and evicting those not used for a while.
  *
- * <p>Axon's caching repository keeps it correct: an entry is put only after its unit of work committed, and removed
- * when one rolls back. Another instance appending to the same aggregate makes this instance's entry stale; the next
- * command here then fails to append (the event table's unique key on aggregate and sequence), rolls back, which drops
- * the entry, and is retried on a fresh load ({@link AggregateCaching}).
+ * <p>An entry is used only while it is the aggregate's latest state: Axon's caching repository reads it under the
+ * aggregate's lock, and this cache then asks the event store for the aggregate's last sequence number (one indexed
+ * lookup) and drops the entry when another instance, or anything else, appended since; the repository then loads the
+ * aggregate afresh. A command therefore decides on exactly the state it would have loaded without the cache, also with
+ * several instances. Axon's repository keeps the rest correct: an entry is put only after its unit of work committed,
+ * and removed when one rolls back.
  */
 public final class AggregateCache implements Cache {
 
+    /** {@link AggregateCacheEntry} keeps the version it holds private: read once per use, here. */
+    private static final VarHandle ENTRY_VERSION = entryVersion();
+
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> cache;
+    private final Function<String, Optional<Long>> lastSequenceNumber;
     private final ConcurrentMap<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
-    public AggregateCache(long maximumSize, Duration expireAfterAccess) {
+    /**
+     * @param lastSequenceNumber the event store's last sequence number of an aggregate, empty when it has none
+     */
+    public AggregateCache(long maximumSize, Duration expireAfterAccess,
+                          Function<String, Optional<Long>> lastSequenceNumber) {
+        this.lastSequenceNumber = lastSequenceNumber;
         this.cache = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
                 .expireAfterAccess(expireAfterAccess)
@@ -46,10 +63,20 @@ public final class AggregateCache implements Cache {
             return null;
         }
         Object value = entries.get(key);
-        if (value != null) {
-            listeners.forEach(listener -> listener.onEntryRead(key, value));
+        if (value == null) {
+            return null;
         }
+        if (value instanceof AggregateCacheEntry<?> entry && !isLatest(key, entry)) {
+            remove(key);
+            return null;
+        }
+        listeners.forEach(listener -> listener.onEntryRead(key, value));
         return (V) value;
+    }
+
+    private boolean isLatest(Object key, AggregateCacheEntry<?> entry) {
+        Long cached = (Long) ENTRY_VERSION.get(entry);
+        return Objects.equals(cached, lastSequenceNumber.apply(key.toString()).orElse(null));
     }
 
     @Override
@@ -135,5 +162,14 @@ public final class AggregateCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    private static VarHandle entryVersion() {
+        try {
+            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
+                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Axon's AggregateCacheEntry no longer holds a version field", e);
+        }
     }
 }

@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,16 +28,18 @@ public class AggregateCaching {
     public static final String CACHE = "aggregateCache";
 
     /**
-     * Off unless {@code souq.aggregates.cache} is true, and then only for a single command-handling instance: a stale
-     * copy is caught when its command appends, but a command that a stale copy refuses never appends (two instances:
-     * "order holds nothing on listing" for a reservation the other instance had made, found by
-     * {@code bin/reliability two-instances}).
+     * On unless {@code souq.aggregates.cache} is false. Safe with several instances: an entry is used only while no
+     * event was appended to its aggregate since ({@link AggregateCache}).
      */
     @Bean(CACHE)
-    Cache aggregateCache(@Value("${souq.aggregates.cache:false}") boolean enabled,
+    Cache aggregateCache(@Value("${souq.aggregates.cache:true}") boolean enabled,
                          @Value("${souq.aggregates.cache-size:20000}") long maximumSize,
-                         @Value("${souq.aggregates.cache-idle:10m}") Duration expireAfterAccess) {
-        return enabled ? new AggregateCache(maximumSize, expireAfterAccess) : NoCache.INSTANCE;
+                         @Value("${souq.aggregates.cache-idle:10m}") Duration expireAfterAccess,
+                         ObjectProvider<EventStore> eventStore) {
+        return enabled
+                ? new AggregateCache(maximumSize, expireAfterAccess,
+                        aggregate -> eventStore.getObject().lastSequenceNumberFor(aggregate))
+                : NoCache.INSTANCE;
     }
 
     /**
