@@ -16,6 +16,7 @@ import com.souq.commerce.payment.api.RecordPaymentActionRequiredCommand;
 import com.souq.commerce.payment.api.RecordPaymentAuthorizationCommand;
 import com.souq.commerce.payment.api.RecordPaymentCaptureCommand;
 import com.souq.commerce.payment.api.RecordPaymentFailureCommand;
+import com.souq.commerce.saga.PendingDeadlines;
 import com.souq.commerce.shared.money.Money;
 import com.souq.commerce.wallet.api.CaptureWalletHoldCommand;
 import com.souq.commerce.wallet.api.HoldWalletFundsCommand;
@@ -107,11 +108,14 @@ public class PaymentProcess {
     private String providerReference;
     private int failedAttempts;
     private int polls;
+    /** A saga stored before its deadlines' ids were kept reads without them: unknown. */
+    private PendingDeadlines pendingDeadlines = PendingDeadlines.unknown();
 
     @StartSaga
     @SagaEventHandler(associationProperty = PAYMENT)
     void on(PaymentRequestedEvent event, PaymentGateways gateways, CommandGateway commands,
             DeadlineManager deadlines) {
+        pendingDeadlines = PendingDeadlines.none();
         paymentId = event.paymentId();
         orderId = event.orderId();
         provider = event.instruction().provider();
@@ -139,7 +143,7 @@ public class PaymentProcess {
         if (providerReference != null && gateways.find(provider).map(PaymentGateway::answersStatusQueries)
                 .orElse(false)) {
             polls = 0;
-            deadlines.schedule(POLL_INTERVAL, STATUS_POLL, new Retry(paymentId, 1));
+            pendingDeadlines.schedule(deadlines, POLL_INTERVAL, STATUS_POLL, new Retry(paymentId, 1));
         }
     }
 
@@ -164,7 +168,8 @@ public class PaymentProcess {
                     new RecordPaymentFailureCommand(paymentId, declined.reference(), declined.reason()));
             case null, default -> {
                 if (polls < MAX_POLLS) {
-                    deadlines.schedule(POLL_INTERVAL, STATUS_POLL, new Retry(paymentId, polls + 1));
+                    pendingDeadlines.schedule(deadlines, POLL_INTERVAL, STATUS_POLL,
+                            new Retry(paymentId, polls + 1));
                 }
             }
         }
@@ -175,7 +180,7 @@ public class PaymentProcess {
         status = PaymentStatus.AUTHORIZED;
         keepReference(event.providerReference());
         settled(AUTHORIZE_RETRY, deadlines);
-        deadlines.cancelAllWithinScope(STATUS_POLL);
+        pendingDeadlines.cancel(deadlines, STATUS_POLL);
     }
 
     @SagaEventHandler(associationProperty = PAYMENT)
@@ -306,7 +311,7 @@ public class PaymentProcess {
     private void release(PaymentGateways gateways, CommandGateway commands, DeadlineManager deadlines) {
         settled(AUTHORIZE_RETRY, deadlines);
         settled(CAPTURE_RETRY, deadlines);
-        deadlines.cancelAllWithinScope(STATUS_POLL);
+        pendingDeadlines.cancel(deadlines, STATUS_POLL);
         if (walletHeld) {
             commands.sendAndWait(new ReleaseWalletHoldCommand(walletId(), paymentId.walletReleaseTransactionId(),
                     paymentId.walletHoldTransactionId()));
@@ -352,7 +357,7 @@ public class PaymentProcess {
         Duration backoff = backoff(failedAttempts);
         log.info("Payment {}: {} unreachable ({}), attempt {} of {} in {}", paymentId, provider,
                 unavailable.getMessage(), failedAttempts + 1, MAX_ATTEMPTS, backoff);
-        deadlines.schedule(backoff, step, new Retry(paymentId, failedAttempts + 1));
+        pendingDeadlines.schedule(deadlines, backoff, step, new Retry(paymentId, failedAttempts + 1));
     }
 
     /** The wallet's part leaves the wallet: its hold is captured, once (the capture's transaction id says so). */
@@ -386,7 +391,7 @@ public class PaymentProcess {
     }
 
     private void settled(String retry, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(retry);
+        pendingDeadlines.cancel(deadlines, retry);
         failedAttempts = 0;
     }
 

@@ -2,13 +2,13 @@ package com.souq.commerce.saga.refund;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.souq.commerce.ledger.api.JournalEntryId;
-import com.souq.commerce.listing.api.ListingId;
-import com.souq.commerce.listing.api.RestockListingForRefundCommand;
 import com.souq.commerce.ledger.api.JournalReferences;
 import com.souq.commerce.ledger.api.LedgerAccount;
 import com.souq.commerce.ledger.api.Operations;
 import com.souq.commerce.ledger.api.PostJournalEntryCommand;
 import com.souq.commerce.ledger.api.Posting;
+import com.souq.commerce.listing.api.ListingId;
+import com.souq.commerce.listing.api.RestockListingForRefundCommand;
 import com.souq.commerce.order.api.OrderId;
 import com.souq.commerce.order.api.RefundApprovedEvent;
 import com.souq.commerce.order.api.RefundDestination;
@@ -23,6 +23,7 @@ import com.souq.commerce.payment.api.PaymentRefundedEvent;
 import com.souq.commerce.payment.api.RecordPaymentRefundCommand;
 import com.souq.commerce.payment.api.RecordPaymentRefundFailureCommand;
 import com.souq.commerce.payment.api.RefundPaymentCommand;
+import com.souq.commerce.saga.PendingDeadlines;
 import com.souq.commerce.saga.payment.PaymentGateway;
 import com.souq.commerce.saga.payment.PaymentGateways;
 import com.souq.commerce.saga.payment.ProviderUnavailableException;
@@ -102,10 +103,13 @@ public class RefundProcess {
     private String providerReference;
     private boolean requested;
     private int failedAttempts;
+    /** A saga stored before its deadlines' ids were kept reads without them: unknown. */
+    private PendingDeadlines pendingDeadlines = PendingDeadlines.unknown();
 
     @StartSaga
     @SagaEventHandler(associationProperty = REFUND)
     void on(RefundApprovedEvent event, CommandGateway commands) {
+        pendingDeadlines = PendingDeadlines.none();
         refundId = event.refundId();
         paymentId = event.paymentId();
         orderId = event.orderId();
@@ -151,7 +155,7 @@ public class RefundProcess {
 
     @SagaEventHandler(associationProperty = REFUND)
     void on(PaymentRefundFailedEvent event, CommandGateway commands, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(PROVIDER_RETRY);
+        pendingDeadlines.cancel(deadlines, PROVIDER_RETRY);
         log.warn("Refund {} of {}: {} did not refund it ({}); it goes to the customer's wallet", refundId, amount,
                 provider, event.reason());
         commands.sendAndWait(new RecordPaymentRefundCommand(paymentId, refundId, WALLET_REFERENCE));
@@ -160,7 +164,7 @@ public class RefundProcess {
     @EndSaga
     @SagaEventHandler(associationProperty = REFUND)
     void on(PaymentRefundedEvent event, @Timestamp Instant at, CommandGateway commands, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(PROVIDER_RETRY);
+        pendingDeadlines.cancel(deadlines, PROVIDER_RETRY);
         String operation = Operations.refund(refundId);
         boolean toWallet = event.destination() == RefundDestination.CUSTOMER_WALLET;
         LedgerAccount destination = toWallet ? LedgerAccount.customerWallet(customerSubject)
@@ -216,7 +220,8 @@ public class RefundProcess {
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (failedAttempts - 1));
             log.info("Refund {}: {} unreachable ({}), attempt {} of {} in {}", refundId, provider,
                     unavailable.getMessage(), failedAttempts + 1, MAX_ATTEMPTS, backoff);
-            deadlines.schedule(backoff, PROVIDER_RETRY, new Retry(refundId, failedAttempts + 1));
+            pendingDeadlines.schedule(deadlines, backoff, PROVIDER_RETRY,
+                    new Retry(refundId, failedAttempts + 1));
             return;
         }
         failedAttempts = 0;

@@ -8,6 +8,7 @@ import com.souq.commerce.ledger.api.PostJournalEntryCommand;
 import com.souq.commerce.ledger.api.Posting;
 import com.souq.commerce.payment.api.PaymentId;
 import com.souq.commerce.payment.api.PaymentProvider;
+import com.souq.commerce.saga.PendingDeadlines;
 import com.souq.commerce.saga.payment.AuthorizationOutcome;
 import com.souq.commerce.saga.payment.CancellationOutcome;
 import com.souq.commerce.saga.payment.CaptureOutcome;
@@ -84,11 +85,14 @@ public class TopUpProcess {
     /** The step in progress: authorizing until the provider authorized, then capturing. */
     private boolean capturing;
     private int failedAttempts;
+    /** A saga stored before its deadlines' ids were kept reads without them: unknown. */
+    private PendingDeadlines pendingDeadlines = PendingDeadlines.unknown();
 
     @StartSaga
     @SagaEventHandler(associationProperty = TOP_UP)
     void on(TopUpRequestedEvent event, PaymentGateways gateways, CommandGateway commands,
             DeadlineManager deadlines) {
+        pendingDeadlines = PendingDeadlines.none();
         topUpId = event.topUpId();
         walletId = event.walletId();
         owner = event.owner();
@@ -106,7 +110,7 @@ public class TopUpProcess {
     @EndSaga
     @SagaEventHandler(associationProperty = TOP_UP)
     void on(TopUpCapturedEvent event, @Timestamp Instant at, CommandGateway commands, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(RETRY);
+        pendingDeadlines.cancel(deadlines, RETRY);
         String operation = Operations.topUp(topUpId);
         commands.sendAndWait(PostJournalEntryCommand.of(operation, at,
                 List.of(Posting.debit(LedgerAccount.gatewayClearing(event.provider()), event.amount()),
@@ -121,7 +125,7 @@ public class TopUpProcess {
     @EndSaga
     @SagaEventHandler(associationProperty = TOP_UP)
     void on(TopUpFailedEvent event, DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(RETRY);
+        pendingDeadlines.cancel(deadlines, RETRY);
         log.info("Top-up {} of {} into {} failed ({}); nothing was deposited", topUpId, amount, walletId,
                 event.reason());
     }
@@ -176,7 +180,7 @@ public class TopUpProcess {
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << (failedAttempts - 1));
             log.info("Top-up {}: {} unreachable ({}), attempt {} of {} in {}", topUpId, provider,
                     unavailable.getMessage(), failedAttempts + 1, MAX_ATTEMPTS, backoff);
-            deadlines.schedule(backoff, RETRY, new Retry(topUpId, failedAttempts + 1));
+            pendingDeadlines.schedule(deadlines, backoff, RETRY, new Retry(topUpId, failedAttempts + 1));
         }
     }
 
