@@ -37,6 +37,11 @@ import tools.jackson.databind.json.JsonMapper;
  * checkout saga reserved stock, the payment was authorized and captured) and to every vendor order existing (the
  * splitting saga ran). Completion is observed in-process from the event store as events are committed, so the
  * benchmark does not poll and adds no load of its own.
+ *
+ * <p>By default every shopper checks out again as soon as the last checkout answered (a closed loop: the engine's
+ * throughput, with a backlog of orders in flight). With {@code --rate=R} the checkouts are offered at R orders per
+ * second whatever the engine does (an open loop: the latency an order sees at that rate); each shopper fills its cart
+ * ahead of its order's appointed time.
  */
 final class CheckoutBenchmark {
 
@@ -57,6 +62,7 @@ final class CheckoutBenchmark {
     static void run(Options options) throws Exception {
         int orders = options.number("orders", 2_000);
         int clients = options.number("clients", 8);
+        double rate = Double.parseDouble(options.values().getOrDefault("rate", "0"));
         int vendorsPerOrder = 3;
         try (BenchmarkEngine engine = BenchmarkEngine.start()) {
             CatalogGenerator catalog = new CatalogGenerator(engine.bean(EventStore.class));
@@ -82,6 +88,8 @@ final class CheckoutBenchmark {
             CheckoutBenchmark shopper = new CheckoutBenchmark(engine.baseUrl());
             Histogram request = new Histogram(HIGHEST_MICROS, 3);
             AtomicInteger next = new AtomicInteger();
+            AtomicInteger late = new AtomicInteger();
+            long firstOrderAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             Instant start = Instant.now();
             Duration cpuAtStart = processCpu();
@@ -92,8 +100,11 @@ final class CheckoutBenchmark {
                 running.add(pool.submit(() -> {
                     SplittableRandom random = new SplittableRandom(client);
                     String token = shopper.token("bench-shopper-" + client + "-" + UUID.randomUUID());
-                    while (next.getAndIncrement() < orders) {
+                    for (int order = next.getAndIncrement(); order < orders; order = next.getAndIncrement()) {
                         shopper.fillCart(token, forSale, vendorsPerOrder, random);
+                        if (rate > 0 && !waitUntil(firstOrderAt + (long) (order * 1e9 / rate))) {
+                            late.incrementAndGet();
+                        }
                         long begin = System.nanoTime();
                         String orderId = shopper.checkout(token);
                         record(request, System.nanoTime() - begin);
@@ -113,11 +124,13 @@ final class CheckoutBenchmark {
             pool.shutdownNow();
 
             String report = report(orders, clients, wall, request, paid.latencies(), split.latencies(),
-                    allPaid && allSplit) + cpuReport(orders, cpu, loadAtStart, machineLoad());
+                    allPaid && allSplit) + offered(rate, late.get(), orders)
+                    + cpuReport(orders, cpu, loadAtStart, machineLoad());
             System.out.println(report);
             Path results = options.results();
             Files.createDirectories(results);
-            Files.writeString(results.resolve("checkout.md"), report);
+            Files.writeString(results.resolve(rate > 0 ? "checkout-at-" + options.values().get("rate") + "-per-s.md"
+                    : "checkout.md"), report);
         }
     }
 
@@ -249,6 +262,28 @@ final class CheckoutBenchmark {
      * The engine's CPU time per order, which unlike the wall-clock figures hardly depends on what else the machine
      * runs: the process's CPU time (engine and the benchmark's HTTP clients; PostgreSQL and Elasticsearch excluded).
      */
+    /** Sleeps until the given {@link System#nanoTime()}; false when that moment had already passed. */
+    private static boolean waitUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait <= 0) {
+            return false;
+        }
+        TimeUnit.NANOSECONDS.sleep(wait);
+        return true;
+    }
+
+    private static String offered(double rate, int late, int orders) {
+        if (rate <= 0) {
+            return "";
+        }
+        return """
+
+                Offered at **%s orders/s** (open loop: each checkout sent at its appointed time, whatever the engine
+                did with the ones before); %d of %d checkouts were sent late (their shopper was still filling its
+                cart or waiting for the previous answer).
+                """.formatted(rate, late, orders);
+    }
+
     private static String cpuReport(int orders, Duration cpu, double loadBefore, double loadAfter) {
         return """
 
