@@ -120,9 +120,20 @@ public class AxonInfrastructureConfiguration {
                 .build();
     }
 
+    /**
+     * Sagas are loaded {@code FOR UPDATE}, so a saga is handled by one transaction at a time across all instances.
+     * Axon's lock on a saga holds within one process only, and a deadline runs on whichever instance db-scheduler
+     * picks it on, beside the saga's processor on the other: both loaded the same state and the later save overwrote
+     * the earlier. A commission saga whose return window closed for one share while another share was delivered on
+     * the other instance forgot that delivery, and that vendor's payable was never released (found by
+     * {@code bin/reliability two-instances}, about one run in seven). Axon's Postgres schema has this as an option,
+     * off by default.
+     */
     @Bean
     SagaSqlSchema sagaSqlSchema() {
-        return new PostgresSagaSqlSchema();
+        PostgresSagaSqlSchema schema = new PostgresSagaSqlSchema();
+        schema.setExclusiveLoad(true);
+        return schema;
     }
 
     /** {@code correlationId} stays the same through a whole flow; {@code causationId} names the direct cause. */
