@@ -30,6 +30,7 @@ import com.souq.commerce.vendor.api.VendorSuspendedEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import com.souq.commerce.operations.rebuild.ReadModelTables;
@@ -43,6 +44,8 @@ import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -65,12 +68,15 @@ class ListingProjector {
 
     static final String PROCESSING_GROUP = "listings";
 
+    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
+    };
+
     private final DeferredWrites writes;
-    private final JsonMapper json;
+    private final ObjectWriter texts;
 
     ListingProjector(NamedParameterJdbcOperations jdbc, JsonMapper json) {
         this.writes = new DeferredWrites(jdbc, PROCESSING_GROUP);
-        this.json = json;
+        this.texts = json.writerFor(TEXTS);
     }
 
     @EventHandler
@@ -254,7 +260,7 @@ class ListingProjector {
 
     private ListingDescription describe(Category category, LocalizedText title, LocalizedText description,
                                         ListingAttributes attributes) {
-        return ListingDescription.of(json, category, title, description, attributes);
+        return ListingDescription.of(texts, category, title, description, attributes);
     }
 
     private void changeStatus(ListingId listingId, ListingStatus status, long version, Instant at) {
