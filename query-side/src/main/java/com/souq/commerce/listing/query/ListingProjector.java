@@ -30,7 +30,9 @@ import com.souq.commerce.vendor.api.VendorSuspendedEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import com.souq.commerce.operations.rebuild.ReadModelTables;
 import com.souq.commerce.platform.axon.DeferredWrites;
 import org.axonframework.config.ProcessingGroup;
@@ -42,6 +44,8 @@ import org.springframework.jdbc.core.namedparam.EmptySqlParameterSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,7 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * changes status cannot miss the change.
  *
  * <p>The writes of a batch are sent together when it commits ({@link DeferredWrites}), keyed by listing; a vendor's
- * status change, which reaches all of its listings, runs after everything before it.
+ * status change, which reaches all of its listings, runs after everything before it. A listing created in the batch is
+ * held as a row ({@link ListingRow}) that its later events in the batch change in place, and the batch's new rows are
+ * inserted by one statement: in a rebuild a listing created and published is one row written, not two statements.
  */
 @Component
 @ReadModelTables({"listings", "listing_reservations", "listing_vendors"})
@@ -62,53 +68,46 @@ class ListingProjector {
 
     static final String PROCESSING_GROUP = "listings";
 
+    private static final TypeReference<Map<String, String>> TEXTS = new TypeReference<>() {
+    };
+
     private final DeferredWrites writes;
-    private final JsonMapper json;
+    private final ObjectWriter texts;
 
     ListingProjector(NamedParameterJdbcOperations jdbc, JsonMapper json) {
         this.writes = new DeferredWrites(jdbc, PROCESSING_GROUP);
-        this.json = json;
+        this.texts = json.writerFor(TEXTS);
     }
 
     @EventHandler
     void on(ListingCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
-        writes.write(event.listingId(), """
-                        INSERT INTO listings (listing_id, vendor_id, vendor_status, status, category, title,
-                                              description, make, model, year, mileage_km, condition, oem_numbers, city,
-                                              extra_attributes, price_minor, currency, quantity_on_hand, created_at,
-                                              updated_at, version)
-                        VALUES (:id, :vendor, (SELECT status FROM listing_vendors WHERE vendor_id = :vendor), :status,
-                                :category, CAST(:title AS jsonb), CAST(:description AS jsonb), :make, :model, :year,
-                                :mileage, :condition, :oem, :city, CAST(:extra AS jsonb), :price, :currency, :stock,
-                                :at, :at, :version)
-                        ON CONFLICT (listing_id) DO NOTHING""",
-                describe(new MapSqlParameterSource(), event.category(), event.title(), event.description(),
-                        event.attributes())
-                        .addValue("id", uuid(event.listingId()))
-                        .addValue("vendor", uuid(event.vendorId()))
-                        .addValue("status", ListingStatus.DRAFT.name())
-                        .addValue("price", event.price().minorUnits())
-                        .addValue("currency", event.price().currency().getCurrencyCode())
-                        .addValue("stock", event.stock())
-                        .addValue("at", utc(at))
-                        .addValue("version", version));
+        writes.insert(event.listingId(), ListingRow.ROWS, new ListingRow(uuid(event.listingId()),
+                uuid(event.vendorId()), ListingStatus.DRAFT.name(), describe(event.category(), event.title(),
+                event.description(), event.attributes()), event.price().minorUnits(),
+                event.price().currency().getCurrencyCode(), event.stock(), at, version));
     }
 
     @EventHandler
     void on(ListingEditedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        ListingDescription description = describe(event.category(), event.title(), event.description(),
+                event.attributes());
         update(event.listingId(), version, at, """
                 category = :category, title = CAST(:title AS jsonb), description = CAST(:description AS jsonb),
                 make = :make, model = :model, year = :year, mileage_km = :mileage, condition = :condition,
                 oem_numbers = :oem, city = :city, extra_attributes = CAST(:extra AS jsonb)""",
-                describe(new MapSqlParameterSource(), event.category(), event.title(), event.description(),
-                        event.attributes()));
+                description.bind(new MapSqlParameterSource()), row -> row.description = description);
     }
 
     @EventHandler
     void on(ListingPriceChangedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        long price = event.price().minorUnits();
+        String currency = event.price().currency().getCurrencyCode();
         update(event.listingId(), version, at, "price_minor = :price, currency = :currency", new MapSqlParameterSource()
-                .addValue("price", event.price().minorUnits())
-                .addValue("currency", event.price().currency().getCurrencyCode()));
+                .addValue("price", price)
+                .addValue("currency", currency), row -> {
+                    row.priceMinor = price;
+                    row.currency = currency;
+                });
     }
 
     @EventHandler
@@ -116,19 +115,26 @@ class ListingProjector {
         update(event.listingId(), version, at, "quantity_on_hand = :onHand, reserved = :reserved",
                 new MapSqlParameterSource()
                         .addValue("onHand", event.quantityOnHand())
-                        .addValue("reserved", event.reserved()));
+                        .addValue("reserved", event.reserved()), row -> {
+                    row.quantityOnHand = event.quantityOnHand();
+                    row.reserved = event.reserved();
+                });
     }
 
     @EventHandler
     void on(ListingRestockedForRefundEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event.listingId(), version, at, "quantity_on_hand = :onHand",
-                new MapSqlParameterSource("onHand", event.quantityOnHand()));
+                new MapSqlParameterSource("onHand", event.quantityOnHand()),
+                row -> row.quantityOnHand = event.quantityOnHand());
     }
 
     @EventHandler
     void on(ListingPublishedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event.listingId(), version, at, "status = :status, published_at = :at",
-                new MapSqlParameterSource("status", ListingStatus.PUBLISHED.name()));
+                new MapSqlParameterSource("status", ListingStatus.PUBLISHED.name()), row -> {
+                    row.status = ListingStatus.PUBLISHED.name();
+                    row.publishedAt = at;
+                });
     }
 
     @EventHandler
@@ -176,7 +182,7 @@ class ListingProjector {
     @EventHandler
     void on(StockReservationRejectedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         update(event.listingId(), version, at, "reservations_rejected = reservations_rejected + 1",
-                new MapSqlParameterSource());
+                new MapSqlParameterSource(), row -> row.reservationsRejected++);
     }
 
     @EventHandler
@@ -229,8 +235,21 @@ class ListingProjector {
         writes.writeAcross("TRUNCATE listings, listing_reservations, listing_vendors", EmptySqlParameterSource.INSTANCE);
     }
 
+    /**
+     * Sets {@code assignments} on the listing's row unless it has seen this event: on the row itself while it is
+     * still held back (created in this batch, {@code change}), else by an UPDATE.
+     */
     private void update(ListingId listingId, long version, Instant at, String assignments,
-                        MapSqlParameterSource parameters) {
+                        MapSqlParameterSource parameters, Consumer<ListingRow> change) {
+        ListingRow row = writes.pendingRow(listingId, ListingRow.ROWS);
+        if (row != null) {
+            if (row.version < version) {
+                change.accept(row);
+                row.updatedAt = at;
+                row.version = version;
+            }
+            return;
+        }
         writes.write(listingId, "UPDATE listings SET " + assignments + """
                         , updated_at = :at, version = :version
                          WHERE listing_id = :id AND version < :version""", parameters
@@ -239,25 +258,14 @@ class ListingProjector {
                 .addValue("id", uuid(listingId)));
     }
 
-    /** Binds what describes a listing: its category, texts and attributes. */
-    private MapSqlParameterSource describe(MapSqlParameterSource parameters, Category category, LocalizedText title,
-                                           LocalizedText description, ListingAttributes attributes) {
-        return parameters
-                .addValue("category", category.slug())
-                .addValue("title", json.writeValueAsString(title))
-                .addValue("description", json.writeValueAsString(description))
-                .addValue("make", attributes.make())
-                .addValue("model", attributes.model())
-                .addValue("year", attributes.year())
-                .addValue("mileage", attributes.mileageKm())
-                .addValue("condition", attributes.condition() == null ? null : attributes.condition().name())
-                .addValue("oem", attributes.oemNumbers().toArray(String[]::new))
-                .addValue("city", attributes.city())
-                .addValue("extra", json.writeValueAsString(attributes.extra()));
+    private ListingDescription describe(Category category, LocalizedText title, LocalizedText description,
+                                        ListingAttributes attributes) {
+        return ListingDescription.of(texts, category, title, description, attributes);
     }
 
     private void changeStatus(ListingId listingId, ListingStatus status, long version, Instant at) {
-        update(listingId, version, at, "status = :status", new MapSqlParameterSource("status", status.name()));
+        update(listingId, version, at, "status = :status", new MapSqlParameterSource("status", status.name()),
+                row -> row.status = status.name());
     }
 
     private void closeReservation(ListingId listingId, String orderId, State state, long version, Instant at,
