@@ -14,8 +14,9 @@ import org.axonframework.messaging.StreamableMessageSource;
 /**
  * A message source whose streams are read ahead by a thread of their own: it fetches the events from the store and
  * deserializes the payloads, metadata and timestamps of those the processor will handle ({@code wanted}; others stay
- * serialized), while the processor's thread handles the events read before. A rebuild on two cores thus reads on one and applies on the other. At most
- * {@code capacity} events wait between the two, so memory stays bounded whatever the size of the store.
+ * serialized), while the processor's thread handles the events read before. A rebuild on two cores thus reads on one
+ * and applies on the other. At most {@code capacity} events wait between the two, so memory stays bounded whatever
+ * the size of the store.
  */
 final class ReadAhead implements StreamableMessageSource<TrackedEventMessage<?>> {
 
