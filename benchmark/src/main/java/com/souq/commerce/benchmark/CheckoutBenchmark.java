@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,17 +27,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checkout end to end: concurrent shoppers each fill a cart from three vendors and check out with the sandbox
  * gateway. Measured per order: the checkout request itself, the time from sending it to the order being paid (the
  * checkout saga reserved stock, the payment was authorized and captured) and to every vendor order existing (the
- * splitting saga ran). Completion is observed in-process from the event store as events are committed, so the
- * benchmark does not poll and adds no load of its own.
+ * splitting saga ran) and to those vendor orders being visible in the read model ({@code vendor_orders}). The first
+ * two are observed in-process from the event store as events are committed; the read model is asked every 10 ms, and
+ * only about orders whose vendor orders exist and are not seen there yet, so the benchmark adds little load.
  *
  * <p>By default every shopper checks out again as soon as the last checkout answered (a closed loop: the engine's
  * throughput, with a backlog of orders in flight). With {@code --rate=R} the checkouts are offered at R orders per
@@ -71,6 +75,8 @@ final class CheckoutBenchmark {
 
             Completions paid = new Completions(orders);
             Completions split = new Completions(orders);
+            Completions visible = new Completions(orders);
+            Set<String> splitNotSeen = ConcurrentHashMap.newKeySet();
             Map<String, AtomicInteger> shares = new ConcurrentHashMap<>();
             engine.bean(EventStore.class).subscribe(events -> {
                 long now = System.nanoTime();
@@ -81,9 +87,13 @@ final class CheckoutBenchmark {
                             && shares.computeIfAbsent(created.orderId().value(), order -> new AtomicInteger())
                             .incrementAndGet() == vendorsPerOrder) {
                         split.arrived(created.orderId().value(), now);
+                        splitNotSeen.add(created.orderId().value());
                     }
                 }
             });
+
+            Thread watch = Thread.ofPlatform().daemon().name("read-model-watch").start(() ->
+                    watchReadModel(engine.bean(DataSource.class), splitNotSeen, vendorsPerOrder, visible));
 
             CheckoutBenchmark shopper = new CheckoutBenchmark(engine.baseUrl());
             Histogram request = new Histogram(HIGHEST_MICROS, 3);
@@ -110,6 +120,7 @@ final class CheckoutBenchmark {
                         record(request, System.nanoTime() - begin);
                         paid.sent(orderId, begin);
                         split.sent(orderId, begin);
+                        visible.sent(orderId, begin);
                     }
                     return null;
                 }));
@@ -121,10 +132,12 @@ final class CheckoutBenchmark {
             Duration wall = Duration.between(start, Instant.now());
             Duration cpu = processCpu().minus(cpuAtStart);
             boolean allSplit = split.await(Duration.ofMinutes(5));
+            boolean allVisible = visible.await(Duration.ofMinutes(5));
+            watch.interrupt();
             pool.shutdownNow();
 
             String report = report(orders, clients, wall, request, paid.latencies(), split.latencies(),
-                    allPaid && allSplit) + offered(rate, late.get(), orders)
+                    visible.latencies(), allPaid && allSplit && allVisible) + offered(rate, late.get(), orders)
                     + cpuReport(orders, cpu, loadAtStart, machineLoad());
             System.out.println(report);
             Path results = options.results();
@@ -237,7 +250,7 @@ final class CheckoutBenchmark {
     }
 
     private static String report(int orders, int clients, Duration wall, Histogram request, Histogram toPaid,
-                                 Histogram toSplit, boolean complete) {
+                                 Histogram toSplit, Histogram toVisible, boolean complete) {
         double seconds = wall.toMillis() / 1000.0;
         return """
                 # Checkout benchmark
@@ -252,16 +265,38 @@ final class CheckoutBenchmark {
                 %s
                 %s
                 %s
+                %s
                 """.formatted(orders, clients, complete ? "every order paid and split" : "NOT every order completed",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), orders / seconds, orders, seconds,
                 row("checkout request (HTTP)", request), row("checkout request → order paid", toPaid),
-                row("checkout request → vendor orders created", toSplit));
+                row("checkout request → vendor orders created", toSplit),
+                row("checkout request → vendor orders visible in the read model", toVisible));
     }
 
-    /**
-     * The engine's CPU time per order, which unlike the wall-clock figures hardly depends on what else the machine
-     * runs: the process's CPU time (engine and the benchmark's HTTP clients; PostgreSQL and Elasticsearch excluded).
-     */
+    /** Asks {@code vendor_orders} every 10 ms which of the split orders it shows whole, until interrupted. */
+    private static void watchReadModel(DataSource dataSource, Set<String> splitNotSeen, int vendorsPerOrder,
+                                       Completions visible) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        while (!Thread.currentThread().isInterrupted()) {
+            if (!splitNotSeen.isEmpty()) {
+                String[] ids = splitNotSeen.toArray(String[]::new);
+                List<String> seen = jdbc.queryForList("""
+                        SELECT order_id::text FROM vendor_orders WHERE order_id = ANY (?::uuid[])
+                        GROUP BY order_id HAVING count(*) = ?""", String.class, ids, vendorsPerOrder);
+                long now = System.nanoTime();
+                for (String orderId : seen) {
+                    splitNotSeen.remove(orderId);
+                    visible.arrived(orderId, now);
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
     /** Sleeps until the given {@link System#nanoTime()}; false when that moment had already passed. */
     private static boolean waitUntil(long nanoTime) throws InterruptedException {
         long wait = nanoTime - System.nanoTime();
@@ -284,6 +319,10 @@ final class CheckoutBenchmark {
                 """.formatted(rate, late, orders);
     }
 
+    /**
+     * The engine's CPU time per order, which unlike the wall-clock figures hardly depends on what else the machine
+     * runs: the process's CPU time (engine and the benchmark's HTTP clients; PostgreSQL and Elasticsearch excluded).
+     */
     private static String cpuReport(int orders, Duration cpu, double loadBefore, double loadAfter) {
         return """
 
