@@ -2,13 +2,14 @@ package com.souq.commerce.saga;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.deadline.DeadlineManager;
 
 /**
- * The deadlines a saga scheduled and may still cancel: the id the deadline manager gave each, by deadline name (a
- * saga keeps at most one of each name pending).
+ * The deadlines a saga scheduled and may still cancel: the ids the deadline manager gave them, by deadline name.
  *
  * <p>Cancelling by id deletes one row of the scheduler's table. Axon's {@code cancelAllWithinScope} instead reads and
  * deserializes every scheduled deadline of every saga to find this saga's: with 500 checkouts open it took 6 % of the
@@ -21,7 +22,7 @@ import org.axonframework.deadline.DeadlineManager;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class PendingDeadlines {
 
-    private Map<String, String> ids = new LinkedHashMap<>();
+    private Map<String, List<String>> ids = new LinkedHashMap<>();
     /** Whether every deadline the saga may still have pending is in {@link #ids}. */
     private boolean complete;
 
@@ -41,15 +42,16 @@ public final class PendingDeadlines {
     }
 
     public void schedule(DeadlineManager deadlines, Duration after, String name, Object payload) {
-        ids.put(name, deadlines.schedule(after, name, payload));
+        ids.computeIfAbsent(name, any -> new ArrayList<>()).add(deadlines.schedule(after, name, payload));
     }
 
+    /** Cancels every deadline of that name the saga scheduled, as {@code cancelAllWithinScope} would. */
     public void cancel(DeadlineManager deadlines, String name) {
-        String id = ids.remove(name);
+        List<String> scheduled = ids.remove(name);
         if (!complete) {
             deadlines.cancelAllWithinScope(name);
-        } else if (id != null) {
-            deadlines.cancelSchedule(name, id);
+        } else if (scheduled != null) {
+            scheduled.forEach(id -> deadlines.cancelSchedule(name, id));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -22,7 +23,7 @@ class PendingDeadlinesTest {
     private final DeadlineManager deadlines = mock(DeadlineManager.class);
 
     @Test
-    void aDeadlineIsCancelledByTheIdItWasScheduledUnder() {
+    void everyDeadlineOfTheNameIsCancelledByTheIdItWasScheduledUnder() {
         when(deadlines.schedule(any(Duration.class), eq("retry"), any())).thenReturn("id-1", "id-2");
         Stored saga = new Stored();
         saga.pending = PendingDeadlines.none();
@@ -34,8 +35,9 @@ class PendingDeadlinesTest {
         reread.pending.cancel(deadlines, "retry");
         reread.pending.cancel(deadlines, "poll");
 
+        verify(deadlines).cancelSchedule("retry", "id-1");
         verify(deadlines).cancelSchedule("retry", "id-2");
-        verify(deadlines, never()).cancelSchedule("retry", "id-1");
+        verify(deadlines, times(2)).cancelSchedule(eq("retry"), anyString());
         verify(deadlines, never()).cancelSchedule(eq("poll"), anyString());
         verify(deadlines, never()).cancelAllWithinScope(anyString());
     }
