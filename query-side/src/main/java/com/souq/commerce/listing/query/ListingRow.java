@@ -1,8 +1,6 @@
 package com.souq.commerce.listing.query;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -147,14 +145,10 @@ final class ListingRow {
             String[] types = {"uuid", "uuid", "text", "text", "text", "text", "text", "text", "int4", "int4", "text",
                     "text", "text", "text", "int8", "text", "int4", "int4", "int4", "text", "text", "text", "int8"};
             for (int column = 0; column < columns.length; column++) {
-                statement.setArray(column + 1, array(connection, types[column], columns[column]));
+                statement.setArray(column + 1, connection.createArrayOf(types[column], columns[column]));
             }
             return statement;
         });
-    }
-
-    private static java.sql.Array array(Connection connection, String type, Object[] values) throws SQLException {
-        return connection.createArrayOf(type, values);
     }
 
     /**
